@@ -1,0 +1,101 @@
+//! The command line: one file per subcommand, each with its `Args` and one `run`; this module
+//! parses the arguments, dispatches, and turns the outcome into an exit code (0 clean, 1
+//! error-level findings, 2 usage or input error).
+
+mod parse;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Align the language versions of UN documents and report where a translation does not match
+/// the original.
+#[derive(Debug, Parser)]
+#[command(name = "versalign", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read one language version into its header, blocks and footnotes.
+    Parse(parse::Args),
+}
+
+/// How a command ended when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing at error level.
+    Clean,
+    /// At least one error-level finding.
+    Findings,
+}
+
+/// Errors of the command line: everything maps to exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The library refused an input.
+    #[error(transparent)]
+    Library(#[from] crate::Error),
+    /// Arguments that clap accepted but that do not make sense together.
+    #[error("{0}")]
+    Usage(String),
+    /// Writing output failed.
+    #[error("{}: {source}", path.as_ref().map_or("<stdout>".to_string(), |p| p.display().to_string()))]
+    Write {
+        /// The output file, `None` for standard output.
+        path: Option<PathBuf>,
+        /// What the operating system said.
+        #[source]
+        source: io::Error,
+    },
+    /// Serialising JSON failed.
+    #[error("writing JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl CliError {
+    /// A write error on standard output.
+    pub fn stdout(source: io::Error) -> Self {
+        CliError::Write { path: None, source }
+    }
+}
+
+/// Run the command line and return the process exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Parse(args) => parse::run(args),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(CliError::Write { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "versalign: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Print warnings of a document on standard error, as `file:line: warning: message`.
+fn print_warnings(doc: &crate::model::Document) {
+    let mut err = io::stderr().lock();
+    for w in &doc.warnings {
+        let _ = match w.line {
+            Some(line) => writeln!(err, "{}:{line}: warning: {}", doc.file, w.message),
+            None => writeln!(err, "{}: warning: {}", doc.file, w.message),
+        };
+    }
+}

@@ -1,0 +1,301 @@
+//! Turning the bytes of a file into text: UTF-8 with or without byte-order mark, UTF-16 LE/BE
+//! (Word's "Unicode text" export), GB18030 for legacy Chinese files; binary and damaged input is
+//! refused with the byte offset where it went wrong.
+
+use std::path::Path;
+
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+
+use crate::error::{DecodeError, Error};
+
+/// Text decoded from a file, with the encoding it was found in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without byte-order mark; line ends are left as they were.
+    pub text: String,
+    /// Name of the encoding the bytes were in (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `gb18030`).
+    pub encoding: &'static str,
+}
+
+/// Read and decode a file.
+pub fn read_file(path: &Path) -> Result<Decoded, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    decode(&bytes).map_err(|source| Error::Decode {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Decode bytes, guessing the encoding from the byte-order mark and the content.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_as(encoding, &bytes[bom_len..], bom_len);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return decode_as(encoding, bytes, 0);
+    }
+    reject_binary(bytes)?;
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_string(),
+            encoding: "UTF-8",
+        }),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            if e.error_len().is_none() {
+                return Err(DecodeError::TruncatedUtf8 { offset });
+            }
+            legacy_chinese(bytes).ok_or(DecodeError::InvalidUtf8 { offset })
+        }
+    }
+}
+
+/// Decode with a known encoding; `skipped` is the length of the byte-order mark, for offsets.
+fn decode_as(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    skipped: usize,
+) -> Result<Decoded, DecodeError> {
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        if bytes.len() % 2 == 1 {
+            return Err(DecodeError::TruncatedUtf16 {
+                offset: skipped + bytes.len() - 1,
+            });
+        }
+        let text = encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .ok_or_else(|| DecodeError::InvalidUtf16 {
+                offset: skipped + first_bad_utf16_unit(bytes, encoding == UTF_16LE),
+            })?;
+        reject_binary(text.as_bytes())?;
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            reject_binary(text.as_bytes())?;
+            Ok(Decoded {
+                text: text.to_string(),
+                encoding: "UTF-8",
+            })
+        }
+        Err(e) if e.error_len().is_none() => Err(DecodeError::TruncatedUtf8 {
+            offset: skipped + e.valid_up_to(),
+        }),
+        Err(e) => Err(DecodeError::InvalidUtf8 {
+            offset: skipped + e.valid_up_to(),
+        }),
+    }
+}
+
+/// Byte offset of the first unpaired surrogate in UTF-16 data.
+fn first_bad_utf16_unit(bytes: &[u8], little_endian: bool) -> usize {
+    let units = bytes.chunks_exact(2).map(|pair| {
+        if little_endian {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    let mut offset = 0;
+    for result in char::decode_utf16(units) {
+        match result {
+            Ok(c) => offset += c.len_utf16() * 2,
+            Err(_) => return offset,
+        }
+    }
+    offset
+}
+
+/// UTF-16 text saved without a byte-order mark shows a zero byte in every other position.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    // Latin text in UTF-16 has a zero in nearly every pair; CJK text has none, so only the
+    // clear case is taken.
+    if zero_odd * 10 >= pairs * 7 && zero_even * 20 <= pairs {
+        Some(UTF_16LE)
+    } else if zero_even * 10 >= pairs * 7 && zero_odd * 20 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Legacy Chinese files (GB2312/GBK/GB18030): accepted when the bytes decode cleanly and what
+/// comes out reads as Chinese — mostly Han characters in runs, not single Han characters
+/// between Latin letters, which is what Latin-1 accents look like when read as GB18030.
+fn legacy_chinese(bytes: &[u8]) -> Option<Decoded> {
+    let text = GB18030.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let chars: Vec<char> = text.chars().collect();
+    let non_ascii = chars.iter().filter(|c| !c.is_ascii()).count();
+    let han = chars
+        .iter()
+        .filter(|&&c| is_han(c) || is_cjk_punctuation(c))
+        .count();
+    let inside_latin_words = chars
+        .windows(3)
+        .filter(|w| w[0].is_ascii_alphabetic() && is_han(w[1]) && w[2].is_ascii_alphabetic())
+        .count();
+    let chinese =
+        non_ascii * 5 >= chars.len() && han * 10 >= non_ascii * 9 && inside_latin_words * 10 <= han;
+    if !chinese {
+        return None;
+    }
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: GB18030.name(),
+    })
+}
+
+/// Refuse text with NUL bytes or many control characters: it is not a document.
+fn reject_binary(bytes: &[u8]) -> Result<(), DecodeError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(DecodeError::Binary { offset });
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if control * 100 > sample.len().max(1) {
+        let offset = sample
+            .iter()
+            .position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+            .unwrap_or(0);
+        return Err(DecodeError::Binary { offset });
+    }
+    Ok(())
+}
+
+/// Whether a character is a Han ideograph.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Whether a character is CJK punctuation or a full-width form.
+pub fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2018..=0x201D | 0x2026)
+}
+
+/// Split text into lines on LF, CRLF or a lone CR, without the line ends.
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("大会，".as_bytes()).unwrap().text, "大会，");
+        let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+        with_bom.extend_from_slice("Distr.: Limited".as_bytes());
+        let d = decode(&with_bom).unwrap();
+        assert_eq!(d.text, "Distr.: Limited");
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16_both_byte_orders() {
+        let text = "Original: español\r\n大会";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&le).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&be).unwrap().text, text);
+        let bare: Vec<u8> = "Original: English\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&bare).unwrap().text, "Original: English\n");
+    }
+
+    #[test]
+    fn gb18030_legacy_chinese() {
+        let (bytes, _, _) = GB18030.encode("经济及社会理事会，\n回顾大会决议。");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "经济及社会理事会，\n回顾大会决议。");
+        assert_eq!(d.encoding, "gb18030");
+    }
+
+    #[test]
+    fn truncated_utf8_names_offset() {
+        let mut bytes = "Recalling 大".as_bytes().to_vec();
+        bytes.pop();
+        assert_eq!(
+            decode(&bytes),
+            Err(DecodeError::TruncatedUtf8 { offset: 10 })
+        );
+    }
+
+    #[test]
+    fn latin1_is_invalid_utf8_not_chinese() {
+        assert_eq!(
+            decode(b"Original: espa\xf1ol y franc\xe9s"),
+            Err(DecodeError::InvalidUtf8 { offset: 14 })
+        );
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            Err(DecodeError::Binary { offset: 8 })
+        );
+        let odd_utf16 = [0xFF, 0xFE, 0x41, 0x00, 0x42];
+        assert_eq!(
+            decode(&odd_utf16),
+            Err(DecodeError::TruncatedUtf16 { offset: 4 })
+        );
+    }
+
+    #[test]
+    fn line_ends() {
+        assert_eq!(lines("a\r\nb\rc\nd"), vec!["a", "b", "c", "d"]);
+        assert_eq!(lines("a\n\nb\n"), vec!["a", "", "b"]);
+        assert!(lines("").is_empty());
+    }
+}

@@ -1,0 +1,571 @@
+//! Per-language tables in one place: month names, language names, masthead words and the
+//! letters and ordinals used for headings and sub-paragraphs in the six UN languages.
+//!
+//! Every table here was read off real UN documents (see `../shared/UN-CONVENTIONS.md`); code
+//! elsewhere asks these tables instead of carrying its own word lists.
+
+use crate::model::Language;
+
+/// Month names (lower case) and the month number they stand for, for every language that
+/// spells months out. Arabic UN text writes both the Levantine and the Egyptian name
+/// (`نيسان/أبريل`); either half is listed. Russian is listed in the genitive (dates) and the
+/// nominative.
+pub const MONTH_NAMES: &[(&str, u32)] = &[
+    // English
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Russian, genitive then nominative
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
+    // Arabic, Levantine names
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    ("تشرين الأول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الأول", 12),
+    // Arabic, Egyptian (transliterated) names
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيه", 6),
+    ("يونيو", 6),
+    ("يوليه", 7),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+];
+
+/// The month number of a month name in any of the six languages (case-insensitive).
+pub fn month_number(name: &str) -> Option<u32> {
+    let lower = name.trim().to_lowercase();
+    MONTH_NAMES
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|&(_, m)| m)
+}
+
+/// How each language names each language in an `Original:` line, lower case.
+pub const LANGUAGE_NAMES: &[(&str, Language)] = &[
+    // English
+    ("arabic", Language::Ar),
+    ("chinese", Language::Zh),
+    ("english", Language::En),
+    ("french", Language::Fr),
+    ("russian", Language::Ru),
+    ("spanish", Language::Es),
+    // Spanish
+    ("árabe", Language::Ar),
+    ("arabe", Language::Ar),
+    ("chino", Language::Zh),
+    ("inglés", Language::En),
+    ("ingles", Language::En),
+    ("francés", Language::Fr),
+    ("frances", Language::Fr),
+    ("ruso", Language::Ru),
+    ("español", Language::Es),
+    ("espanol", Language::Es),
+    // French ("arabe" is shared with Spanish)
+    ("chinois", Language::Zh),
+    ("anglais", Language::En),
+    ("français", Language::Fr),
+    ("francais", Language::Fr),
+    ("russe", Language::Ru),
+    ("espagnol", Language::Es),
+    // Russian
+    ("арабский", Language::Ar),
+    ("китайский", Language::Zh),
+    ("английский", Language::En),
+    ("французский", Language::Fr),
+    ("русский", Language::Ru),
+    ("испанский", Language::Es),
+    // Arabic
+    ("العربية", Language::Ar),
+    ("الصينية", Language::Zh),
+    ("الإنكليزية", Language::En),
+    ("الإنجليزية", Language::En),
+    ("الانكليزية", Language::En),
+    ("الانجليزية", Language::En),
+    ("الفرنسية", Language::Fr),
+    ("الروسية", Language::Ru),
+    ("الإسبانية", Language::Es),
+    ("الاسبانية", Language::Es),
+    // Chinese
+    ("阿拉伯文", Language::Ar),
+    ("阿拉伯语", Language::Ar),
+    ("中文", Language::Zh),
+    ("英文", Language::En),
+    ("英语", Language::En),
+    ("法文", Language::Fr),
+    ("法语", Language::Fr),
+    ("俄文", Language::Ru),
+    ("俄语", Language::Ru),
+    ("西班牙文", Language::Es),
+    ("西班牙语", Language::Es),
+];
+
+/// The language a language name (in any of the six languages) stands for.
+pub fn language_named(name: &str) -> Option<Language> {
+    let lower = name.trim().to_lowercase();
+    LANGUAGE_NAMES
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|&(_, l)| l)
+}
+
+/// Words that say "Original" before the original language's name.
+pub const ORIGINAL_WORDS: &[&str] = &[
+    "original",
+    "язык оригинала",
+    "оригинал",
+    "الأصل",
+    "الاصل",
+    "原文",
+];
+
+/// Names of the Organization and its principal organs as they appear in mastheads and running
+/// heads, lower case.
+pub const ORGAN_NAMES: &[&str] = &[
+    "united nations",
+    "general assembly",
+    "security council",
+    "economic and social council",
+    "trusteeship council",
+    "naciones unidas",
+    "asamblea general",
+    "consejo de seguridad",
+    "consejo económico y social",
+    "nations unies",
+    "assemblée générale",
+    "conseil de sécurité",
+    "conseil économique et social",
+    "организация объединенных наций",
+    "объединенные нации",
+    "генеральная ассамблея",
+    "совет безопасности",
+    "экономический и социальный совет",
+    "الأمم المتحدة",
+    "الجمعية العامة",
+    "مجلس الأمن",
+    "المجلس الاقتصادي والاجتماعي",
+    "联合国",
+    "大会",
+    "安全理事会",
+    "经济及社会理事会",
+];
+
+/// Arabic sub-paragraph letters in abjad order, as used by the UN: `(أ)` = a, `(ب)` = b, …
+pub const ARABIC_LETTERS: &[&str] = &[
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+];
+
+/// Arabic ordinal words used for chapter headings (`ثالثا -` = III), with their value.
+pub const ARABIC_ORDINALS: &[(&str, u32)] = &[
+    ("أولا", 1),
+    ("اولا", 1),
+    ("ثانيا", 2),
+    ("ثالثا", 3),
+    ("رابعا", 4),
+    ("خامسا", 5),
+    ("سادسا", 6),
+    ("سابعا", 7),
+    ("ثامنا", 8),
+    ("تاسعا", 9),
+    ("عاشرا", 10),
+    ("حادي عشر", 11),
+    ("ثاني عشر", 12),
+    ("ثالث عشر", 13),
+    ("رابع عشر", 14),
+    ("خامس عشر", 15),
+];
+
+/// Arabic names of the Latin letters used for section headings (`دال -` = D).
+pub const ARABIC_LETTER_NAMES: &[(&str, char)] = &[
+    ("ألف", 'A'),
+    ("باء", 'B'),
+    ("جيم", 'C'),
+    ("دال", 'D'),
+    ("هاء", 'E'),
+    ("واو", 'F'),
+    ("زاي", 'G'),
+    ("حاء", 'H'),
+    ("طاء", 'I'),
+    ("ياء", 'J'),
+    ("كاف", 'K'),
+    ("لام", 'L'),
+    ("ميم", 'M'),
+    ("نون", 'N'),
+];
+
+/// Cyrillic letters that Russian UN text uses in place of their Latin look-alikes in lettered
+/// lists (`а)`, `с)`, `е)`), mapped to the Latin letter.
+pub const CYRILLIC_LOOKALIKES: &[(char, char)] = &[
+    ('а', 'a'),
+    ('в', 'b'),
+    ('с', 'c'),
+    ('е', 'e'),
+    ('һ', 'h'),
+    ('і', 'i'),
+    ('ј', 'j'),
+    ('к', 'k'),
+    ('м', 'm'),
+    ('о', 'o'),
+    ('р', 'p'),
+    ('х', 'x'),
+    ('у', 'y'),
+];
+
+/// Words that introduce an article heading (`Article 1`, `第一条` is handled separately).
+pub const ARTICLE_WORDS: &[&str] = &["article", "artículo", "articulo", "статья", "المادة"];
+
+/// Words that introduce a chapter heading (`CHAPTER I`, `CAPÍTULO I`).
+pub const CHAPTER_WORDS: &[&str] = &[
+    "chapter",
+    "capítulo",
+    "capitulo",
+    "chapitre",
+    "глава",
+    "الفصل",
+];
+
+/// Headings that open the preamble of a declaration (`Preamble`, `序言`).
+pub const PREAMBLE_HEADINGS: &[&str] = &[
+    "preamble",
+    "preámbulo",
+    "preambulo",
+    "préambule",
+    "преамбула",
+    "الديباجة",
+    "序言",
+];
+
+/// Word endings of the participles that open preambular paragraphs of resolutions
+/// (`Recalling`, `Guided`; `Recordando`, `Reconociendo`; `Rappelant`).
+const OPENER_ENDINGS: &[(Language, &[&str])] = &[
+    (Language::En, &["ing", "ed"]),
+    (Language::Es, &["ando", "endo", "iendo", "ada", "ado"]),
+    (Language::Fr, &["ant", "ée", "é"]),
+];
+
+/// Other words that open preambular paragraphs (`Aware`, `Consciente`, `Également`).
+const OPENER_WORDS: &[&str] = &[
+    "also",
+    "further",
+    "aware",
+    "mindful",
+    "conscious",
+    "deeply",
+    "gravely",
+    "bearing",
+    "taking",
+    "having",
+    "welcoming",
+    "noting",
+    "recalling",
+    "reaffirming",
+    "recognizing",
+    "stressing",
+    "emphasizing",
+    "underlining",
+    "consciente",
+    "convencida",
+    "preocupada",
+    "teniendo",
+    "tomando",
+    "también",
+    "profundamente",
+    "asimismo",
+    "observando",
+    "consciente",
+    "convaincue",
+    "préoccupée",
+    "prenant",
+    "ayant",
+    "sachant",
+    "également",
+    "profondément",
+    "rappelant",
+    "notant",
+];
+
+/// Whether `word` (the first word of a line) typically opens a preambular paragraph in `lang`:
+/// after a line ending in punctuation, such a word starts a new paragraph even if the line
+/// before it looks full.
+pub fn opens_paragraph(word: &str, lang: Language) -> bool {
+    let lower = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    if lower.chars().count() < 4 || !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    OPENER_WORDS.contains(&lower.as_str())
+        || OPENER_ENDINGS
+            .iter()
+            .filter(|(l, _)| *l == lang)
+            .flat_map(|(_, endings)| endings.iter())
+            .any(|e| lower.ends_with(e))
+}
+
+/// The value of a Chinese numeral written with the digits 〇零一二两三四五六七八九 and the units
+/// 十百千万亿 (`二十一` = 21, `二〇一一` = 2011), or `None` if it is not one.
+pub fn chinese_numeral_value(s: &str) -> Option<u64> {
+    fn digit(c: char) -> Option<u64> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    }
+    if s.is_empty() {
+        return None;
+    }
+    // Digit-by-digit form (二〇一一) has no unit characters.
+    if s.chars().all(|c| digit(c).is_some()) {
+        return s
+            .chars()
+            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
+    }
+    let mut total: u64 = 0; // completed 亿 and 万 groups
+    let mut section: u64 = 0; // below 万
+    let mut pending: Option<u64> = None; // digit waiting for its unit
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            pending = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            '亿' => 100_000_000,
+            _ => return None,
+        };
+        if unit >= 10_000 {
+            section += pending.take().unwrap_or(0);
+            let group = if section == 0 { 1 } else { section };
+            total = total.checked_add(group.checked_mul(unit)?)?;
+            section = 0;
+        } else {
+            // 十 alone at the start means 10.
+            section += pending.take().unwrap_or(1) * unit;
+        }
+    }
+    Some(total + section + pending.unwrap_or(0))
+}
+
+/// The value of a Roman numeral (`XIV` = 14), upper or lower case, up to 3999.
+pub fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let value = |c: char| match c.to_ascii_uppercase() {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let digits: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
+    let mut result = 0i64;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            result -= i64::from(d);
+        } else {
+            result += i64::from(d);
+        }
+    }
+    let result = u32::try_from(result)
+        .ok()
+        .filter(|r| (1..4000).contains(r))?;
+    // Only the canonical spelling counts: `IIII` and `IC` are not numerals.
+    to_roman(result).eq_ignore_ascii_case(s).then_some(result)
+}
+
+/// A number written in upper-case Roman numerals.
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: &[(u32, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for &(v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Map Arabic-Indic (U+0660–0669), extended Arabic-Indic (U+06F0–06F9) and full-width digits to
+/// ASCII; other characters are returned unchanged.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_in_six_languages() {
+        assert_eq!(month_number("April"), Some(4));
+        assert_eq!(month_number("abril"), Some(4));
+        assert_eq!(month_number("avril"), Some(4));
+        assert_eq!(month_number("апреля"), Some(4));
+        assert_eq!(month_number("نيسان"), Some(4));
+        assert_eq!(month_number("أبريل"), Some(4));
+        assert_eq!(month_number("Brumaire"), None);
+    }
+
+    #[test]
+    fn language_names_in_six_languages() {
+        assert_eq!(language_named("Spanish"), Some(Language::Es));
+        assert_eq!(language_named("español"), Some(Language::Es));
+        assert_eq!(language_named("ANGLAIS"), Some(Language::En));
+        assert_eq!(language_named("西班牙文"), Some(Language::Es));
+        assert_eq!(language_named("الإنكليزية"), Some(Language::En));
+        assert_eq!(language_named("английский"), Some(Language::En));
+    }
+
+    #[test]
+    fn paragraph_openers() {
+        assert!(opens_paragraph("Underlining", Language::En));
+        assert!(opens_paragraph("Guided", Language::En));
+        assert!(opens_paragraph("Recordando", Language::Es));
+        assert!(opens_paragraph("Rappelant", Language::Fr));
+        assert!(!opens_paragraph("Mexico,", Language::En));
+        assert!(!opens_paragraph("recalling", Language::En));
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_numeral_value("二十一"), Some(21));
+        assert_eq!(chinese_numeral_value("十"), Some(10));
+        assert_eq!(chinese_numeral_value("十二"), Some(12));
+        assert_eq!(chinese_numeral_value("一百零五"), Some(105));
+        assert_eq!(chinese_numeral_value("二〇一一"), Some(2011));
+        assert_eq!(chinese_numeral_value("二百五十万"), Some(2_500_000));
+        assert_eq!(chinese_numeral_value("第"), None);
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman_value("III"), Some(3));
+        assert_eq!(roman_value("xiv"), Some(14));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(roman_value("ABC"), None);
+        assert_eq!(to_roman(1999), "MCMXCIX");
+    }
+
+    #[test]
+    fn arabic_indic_digits() {
+        let s: String = "٢٤ ۳ ２".chars().map(ascii_digit).collect();
+        assert_eq!(s, "24 3 2");
+    }
+}

@@ -1,0 +1,833 @@
+//! Paragraphs rebuilt from hard-wrapped lines, then classified: title, heading, preamble,
+//! numbered paragraph, sub-paragraph or other text, each with its normalised label.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::input::{is_cjk_punctuation, is_han};
+use crate::locale::{
+    ARABIC_LETTER_NAMES, ARABIC_LETTERS, ARABIC_ORDINALS, ARTICLE_WORDS, CHAPTER_WORDS,
+    CYRILLIC_LOOKALIKES, PREAMBLE_HEADINGS, ascii_digit, chinese_numeral_value, opens_paragraph,
+    roman_value, to_roman,
+};
+use crate::model::{BlockKind, Language};
+use crate::parse::lines::{Line, width};
+use crate::parse::markers::superscript_digit;
+
+/// What separates a body line from the body line before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// Nothing: the next physical line.
+    Adjacent,
+    /// One or more blank lines, or header lines.
+    Blank,
+    /// Page furniture or a footnote block: a page break.
+    PageBreak,
+}
+
+/// A paragraph rebuilt from one or more lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParaDraft {
+    /// The joined text.
+    pub text: String,
+    /// The input lines (1-based) it was built from.
+    pub lines: Vec<usize>,
+}
+
+/// Line-wrapping facts of a document, measured on its body lines.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Wrapping {
+    /// Whether the text is hard-wrapped at a fixed width.
+    pub wrapped: bool,
+    /// The wrap width in display columns.
+    pub width: usize,
+}
+
+impl Wrapping {
+    /// Measure: hard-wrapped text has most lines close to one width.
+    pub(crate) fn measure(lines: &[&Line]) -> Wrapping {
+        let mut widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
+        widths.sort_unstable();
+        if widths.len() < 5 {
+            return Wrapping {
+                wrapped: false,
+                width: widths.last().copied().unwrap_or(0),
+            };
+        }
+        let w = widths[(widths.len() * 95 / 100).min(widths.len() - 1)];
+        let near = widths.iter().filter(|&&x| x * 4 >= w * 3).count();
+        Wrapping {
+            wrapped: (30..=250).contains(&w) && near * 10 >= widths.len() * 4,
+            width: w,
+        }
+    }
+}
+
+/// Join body lines into paragraphs.
+pub(crate) fn paragraphs(lines: &[(&Line, Gap)], lang: Language) -> Vec<ParaDraft> {
+    let wrapping = Wrapping::measure(&lines.iter().map(|(l, _)| *l).collect::<Vec<_>>());
+    let mut out: Vec<ParaDraft> = Vec::new();
+    let mut last_line: Option<&str> = None;
+    for &(line, gap) in lines {
+        let joins = match (out.last(), last_line) {
+            (Some(_), Some(prev)) => continues(prev, &line.text, gap, wrapping, lang),
+            _ => false,
+        };
+        if joins {
+            let para = out.last_mut().expect("a paragraph to continue");
+            join_into(&mut para.text, &line.text, lang);
+            para.lines.push(line.no);
+        } else {
+            out.push(ParaDraft {
+                text: line.text.clone(),
+                lines: vec![line.no],
+            });
+        }
+        last_line = Some(&line.text);
+    }
+    out
+}
+
+/// Whether `next` continues the paragraph whose last line is `prev`.
+fn continues(prev: &str, next: &str, gap: Gap, wrapping: Wrapping, lang: Language) -> bool {
+    if gap == Gap::Blank {
+        return false;
+    }
+    if is_lone_marker(next) {
+        return gap == Gap::Adjacent;
+    }
+    if leading_label(next, lang).is_some() {
+        return false;
+    }
+    let cjk = lang.is_cjk();
+    let w = wrapping.width;
+    let prev_width = width(prev);
+    let lower = starts_lowercase(next);
+    let open = if cjk {
+        !ends_clause_cjk(prev)
+    } else {
+        !ends_with_punctuation(prev)
+    };
+    let marker_split = ends_with_marker(prev) && prev_width + width(next) <= w + 4;
+    match gap {
+        Gap::Blank => false,
+        Gap::Adjacent if wrapping.wrapped && cjk => {
+            prev_width * 10 >= w * 9 || marker_split || open
+        }
+        Gap::Adjacent if wrapping.wrapped => {
+            if lower {
+                // Russian preambular paragraphs start in lower case after a short line ending a clause.
+                return lang != Language::Ru || open || prev_width * 100 >= w * 85;
+            }
+            let first_word = next.split_whitespace().next().unwrap_or("");
+            if open {
+                prev_width * 10 >= w * 6
+            } else if opens_paragraph(first_word, lang) {
+                false
+            } else {
+                prev_width + 1 + width(first_word) > w || prev_width * 100 >= w * 85
+            }
+        }
+        // One paragraph per line: only a line starting in lower case continues (a stray wrap).
+        Gap::Adjacent => !cjk && lang != Language::Ru && lower,
+        Gap::PageBreak if cjk => open || (wrapping.wrapped && prev_width * 10 >= w * 9),
+        Gap::PageBreak => {
+            open || (lower && lang != Language::Ru)
+                || (wrapping.wrapped && prev_width * 100 >= w * 85 && !ends_sentence(prev))
+        }
+    }
+}
+
+/// Whether a line ends with a footnote marker glued to punctuation or a word (`纲领》2`, `Action,1`).
+fn ends_with_marker(text: &str) -> bool {
+    without_trailing_marker(text).len() < text.len()
+}
+
+/// Whether Chinese text ends a clause (markers aside): `。；：！？，`.
+fn ends_clause_cjk(text: &str) -> bool {
+    without_trailing_marker(text)
+        .chars()
+        .last()
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '。' | '；' | '：' | '！' | '？' | '，' | '.' | ';' | ':' | '!' | '?' | ','
+            )
+        })
+}
+
+/// A line holding only a footnote marker (`6`, `¹¹`) that PDF text put on its own line.
+fn is_lone_marker(line: &str) -> bool {
+    let t = line.trim();
+    (1..=3).contains(&t.chars().count())
+        && (t.chars().all(|c| c.is_ascii_digit())
+            || t.chars().all(|c| superscript_digit(c).is_some()))
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// The line without glued trailing marker digits (`Action,1` → `Action,`).
+fn without_trailing_marker(text: &str) -> &str {
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || superscript_digit(c).is_some() || c == '*'
+    });
+    let cut = text.len() - trimmed.len();
+    let punct_before = trimmed.chars().last().is_some_and(|c| !c.is_alphanumeric());
+    if cut > 0 && cut <= 3 * 3 && punct_before {
+        trimmed
+    } else {
+        text
+    }
+}
+
+/// Whether a line ends with punctuation (a clause or sentence end), markers aside.
+fn ends_with_punctuation(text: &str) -> bool {
+    without_trailing_marker(text)
+        .chars()
+        .last()
+        .is_some_and(|c| {
+            matches!(
+                c,
+                ',' | ';'
+                    | ':'
+                    | '.'
+                    | '!'
+                    | '?'
+                    | '،'
+                    | '؛'
+                    | '؟'
+                    | '，'
+                    | '；'
+                    | '：'
+                    | '。'
+                    | '！'
+                    | '？'
+                    | '、'
+                    | '”'
+                    | '»'
+                    | '"'
+                    | ')'
+                    | '）'
+                    | '》'
+            )
+        })
+}
+
+/// Whether a line ends a sentence, markers aside.
+fn ends_sentence(text: &str) -> bool {
+    without_trailing_marker(text)
+        .chars()
+        .last()
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ';' | ':' | '؛' | '؟' | '。' | '！' | '？' | '；' | '：'
+            )
+        })
+}
+
+/// Append a wrapped line to a paragraph: no space between CJK characters, end-of-line hyphens
+/// removed in Latin and Cyrillic words (kept after prefixes such as `non-`).
+pub(crate) fn join_into(text: &mut String, next: &str, lang: Language) {
+    let last = text.chars().last();
+    let first = next.chars().next();
+    let cjk_boundary = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_cjk_punctuation(c));
+    if text.is_empty() {
+        text.push_str(next);
+        return;
+    }
+    if lang.is_cjk() && (cjk_boundary(last) || cjk_boundary(first)) {
+        text.push_str(next);
+        return;
+    }
+    if last == Some('-') && first.is_some_and(|c| c.is_lowercase()) {
+        let word: String = text[..text.len() - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !word.is_empty() {
+            if !keeps_hyphen(&word.to_lowercase(), next) {
+                text.pop();
+            }
+            text.push_str(next);
+            return;
+        }
+    }
+    if !is_lone_marker(next) {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// Word starts before a line-end hyphen that belong to a hyphenated compound.
+const HYPHEN_PREFIXES: &[&str] = &[
+    "non", "co", "self", "ex", "anti", "multi", "inter", "intra", "post", "pre", "pro", "cross",
+    "long", "short", "well", "semi", "socio", "quasi", "follow", "so", "high", "low", "middle",
+    "mid", "sub", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "case", "by", "decision", "policy", "peace", "state", "country", "gender", "time", "value",
+    "по", "из", "во",
+];
+
+/// Whether a hyphen at a line end belongs to the word (`non-` + `discriminatory`).
+fn keeps_hyphen(word_before: &str, next: &str) -> bool {
+    let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    HYPHEN_PREFIXES.contains(&word_before)
+        || matches!(next_word.as_str(), "либо" | "нибудь" | "то" | "таки")
+}
+
+/// A label found at the start of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Label {
+    /// What the label makes the block.
+    pub kind: BlockKind,
+    /// The normalised label (`"12"`, `"a"`, `"III"`), `None` for a preamble heading.
+    pub label: Option<String>,
+}
+
+static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})\s?[.．](?:\s+|\t)\S|^(\d{1,3})\s?[-–](?:\s+|[^\d\s\-–])")
+        .expect("valid paragraph pattern")
+});
+static LATIN_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(([a-z]{1,2}|[ivxlc]{1,6})\)\s*\S|^([a-z]|[ivx]{1,4})\)\s+\S")
+        .expect("valid subparagraph pattern")
+});
+static CYRILLIC_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?([а-яё])\)\s+\S").expect("valid Cyrillic subparagraph pattern")
+});
+static ARABIC_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(([\p{Arabic}\x{0640}]{1,3})\)\s*\S").expect("valid Arabic subparagraph pattern")
+});
+static ROMAN_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6})\.\s+\S").expect("valid roman heading pattern"));
+static LETTER_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+\p{Lu}").expect("valid letter heading pattern"));
+static CHINESE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([一二三四五六七八九十]{1,3})\s?[.．、]\s*\S")
+        .expect("valid Chinese heading pattern")
+});
+static CHINESE_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第([一二三四五六七八九十百零〇\d]+)([条章])\s*$")
+        .expect("valid Chinese article pattern")
+});
+static WORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\p{L}+)\s+([IVXLC]+|\d+|premier|first|primero)\b[.:]?(?:\s|$)")
+        .expect("valid word heading pattern")
+});
+
+/// Digits, letters, parentheses and full stops in full-width or Arabic-Indic form, turned to ASCII.
+fn ascii_prefix(text: &str) -> String {
+    text.chars()
+        .take(24)
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '．' => '.',
+            '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            c => ascii_digit(c),
+        })
+        .collect()
+}
+
+/// The label at the start of a paragraph, if any.
+pub(crate) fn leading_label(text: &str, lang: Language) -> Option<Label> {
+    let head = ascii_prefix(text);
+    let short = text.chars().count() <= 160;
+    let label = |kind, l: String| {
+        Some(Label {
+            kind,
+            label: Some(l),
+        })
+    };
+    if let Some(c) = PARAGRAPH_NUMBER.captures(&head) {
+        let n = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+        let n = n.trim_start_matches('0');
+        if !n.is_empty() {
+            return label(BlockKind::Paragraph, n.to_string());
+        }
+    }
+    if let Some(c) = LATIN_SUBPARAGRAPH.captures(&head) {
+        let l = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+        return label(BlockKind::Subparagraph, l.to_string());
+    }
+    if let Some(c) = CYRILLIC_SUBPARAGRAPH.captures(&head) {
+        let letter = c[1].chars().next()?;
+        let latin = CYRILLIC_LOOKALIKES
+            .iter()
+            .find(|(cy, _)| *cy == letter)
+            .map(|&(_, l)| l)
+            .or_else(|| cyrillic_position(letter))?;
+        return label(BlockKind::Subparagraph, latin.to_string());
+    }
+    if let Some(c) = ARABIC_SUBPARAGRAPH.captures(&head) {
+        let letter = c[1].trim_end_matches('ـ');
+        let letter = if letter == "ه" { "هـ" } else { letter };
+        if let Some(p) = ARABIC_LETTERS.iter().position(|l| *l == letter) {
+            return label(
+                BlockKind::Subparagraph,
+                char::from(b'a' + p as u8).to_string(),
+            );
+        }
+    }
+    if let Some(p) = text
+        .chars()
+        .next()
+        .and_then(|c| ('㈠'..='㈩').contains(&c).then(|| c as u32 - '㈠' as u32))
+    {
+        return label(
+            BlockKind::Subparagraph,
+            char::from(b'a' + p as u8).to_string(),
+        );
+    }
+    if !short {
+        return None;
+    }
+    if let Some(c) = ROMAN_HEADING.captures(&head) {
+        if roman_value(&c[1]).is_some() {
+            return label(BlockKind::Heading, c[1].to_string());
+        }
+    }
+    if let Some(c) = LETTER_HEADING.captures(&head) {
+        return label(BlockKind::Heading, c[1].to_string());
+    }
+    if let Some(c) = CHINESE_HEADING.captures(text) {
+        let n = chinese_numeral_value(&c[1])?;
+        return label(BlockKind::Heading, to_roman(u32::try_from(n).ok()?));
+    }
+    if let Some(c) = CHINESE_ARTICLE.captures(text) {
+        let n = c[1]
+            .parse::<u64>()
+            .ok()
+            .or_else(|| chinese_numeral_value(&c[1]))?;
+        let n = u32::try_from(n).ok()?;
+        let l = if &c[2] == "章" {
+            to_roman(n)
+        } else {
+            n.to_string()
+        };
+        return label(BlockKind::Heading, l);
+    }
+    if let Some(l) = arabic_heading(text) {
+        return label(BlockKind::Heading, l);
+    }
+    if let Some(c) = WORD_HEADING.captures(&text.chars().take(40).collect::<String>()) {
+        let word = c[1].to_lowercase();
+        let value = c[2].to_lowercase();
+        let number = match value.as_str() {
+            "premier" | "first" | "primero" => Some(1),
+            v => v.parse().ok().or_else(|| roman_value(v)),
+        };
+        if let Some(n) = number {
+            if ARTICLE_WORDS.contains(&word.as_str()) && text.chars().count() <= 40 {
+                return label(BlockKind::Heading, n.to_string());
+            }
+            if CHAPTER_WORDS.contains(&word.as_str()) {
+                return label(BlockKind::Heading, to_roman(n));
+            }
+        }
+    }
+    let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
+    if PREAMBLE_HEADINGS.contains(&lower.as_str()) {
+        return Some(Label {
+            kind: BlockKind::Heading,
+            label: None,
+        });
+    }
+    let _ = lang;
+    None
+}
+
+/// Arabic chapter and section headings: `ثالثا - ` (III), `دال - ` (D).
+fn arabic_heading(text: &str) -> Option<String> {
+    let (head, _) = text.split_once(['-', '–'])?;
+    let head = head.trim();
+    if let Some(&(_, n)) = ARABIC_ORDINALS.iter().find(|(w, _)| *w == head) {
+        return Some(to_roman(n));
+    }
+    ARABIC_LETTER_NAMES
+        .iter()
+        .find(|(w, _)| *w == head)
+        .map(|&(_, c)| c.to_string())
+}
+
+/// A Cyrillic list letter by its place in the Russian alphabet (`б)` = b).
+fn cyrillic_position(c: char) -> Option<char> {
+    const ORDER: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
+    ORDER
+        .chars()
+        .position(|x| x == c)
+        .map(|p| char::from(b'a' + p as u8))
+}
+
+/// Block kinds with labels and parents (as indices into `paras`).
+pub(crate) type Classified = (BlockKind, Option<String>, Option<usize>);
+
+/// Classify paragraphs: labels first, then the resolution structure (title, opening formula,
+/// preamble), then parents of sub-paragraphs.
+/// `has_header` says whether the document had a header block: without one, a title-like first
+/// block is the title.
+pub(crate) fn classify(paras: &[ParaDraft], lang: Language, has_header: bool) -> Vec<Classified> {
+    let labels: Vec<Option<Label>> = paras.iter().map(|p| leading_label(&p.text, lang)).collect();
+    let first_numbered = labels
+        .iter()
+        .position(|l| l.as_ref().is_some_and(|l| l.kind == BlockKind::Paragraph))
+        .unwrap_or(paras.len());
+    let preamble_heading = labels.iter().position(|l| {
+        l.as_ref()
+            .is_some_and(|l| l.kind == BlockKind::Heading && l.label.is_none())
+    });
+    let formula = if preamble_heading.is_some() {
+        None
+    } else {
+        (0..first_numbered).find(|&i| labels[i].is_none() && is_opening_formula(&paras[i].text))
+    };
+    let mut out: Vec<Classified> = Vec::with_capacity(paras.len());
+    let mut parent: Option<usize> = None;
+    let mut in_preamble = false;
+    for (i, (para, label)) in paras.iter().zip(&labels).enumerate() {
+        if Some(i) == preamble_heading || (formula.is_some_and(|f| i > f) && i < first_numbered) {
+            in_preamble = true;
+        }
+        let entry = match label {
+            Some(Label {
+                kind: BlockKind::Paragraph,
+                label,
+            }) => {
+                parent = Some(i);
+                in_preamble = false;
+                (BlockKind::Paragraph, label.clone(), None)
+            }
+            Some(Label {
+                kind: BlockKind::Subparagraph,
+                label,
+            }) => (BlockKind::Subparagraph, label.clone(), parent),
+            Some(Label { kind, label }) => {
+                parent = None;
+                if Some(i) != preamble_heading {
+                    in_preamble = false;
+                }
+                (*kind, label.clone(), None)
+            }
+            None if in_preamble && Some(i) != formula => (BlockKind::Preamble, None, None),
+            None => {
+                let before_formula = formula.is_some_and(|f| i + 1 == f);
+                let first_block =
+                    i == 0 && !has_header && formula.is_none() && is_title_like(&para.text);
+                let kind = if (before_formula && is_title_like(&para.text)) || first_block {
+                    BlockKind::Title
+                } else {
+                    BlockKind::Text
+                };
+                (kind, None, None)
+            }
+        };
+        out.push(entry);
+    }
+    out
+}
+
+/// The opening formula of a resolution: `The General Assembly,`, `经济及社会理事会，`.
+fn is_opening_formula(text: &str) -> bool {
+    let ends_comma = text.ends_with([',', '，', '،']);
+    let short = if text.chars().any(is_han) {
+        text.chars().count() <= 20
+    } else {
+        text.split_whitespace().count() <= 8
+    };
+    ends_comma && short && text.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+/// A title has no final punctuation and is not long.
+fn is_title_like(text: &str) -> bool {
+    !ends_with_punctuation(text) && text.chars().count() <= 200
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(text: &str, lang: Language) -> Option<(BlockKind, Option<String>)> {
+        leading_label(text, lang).map(|l| (l.kind, l.label))
+    }
+
+    fn some(kind: BlockKind, l: &str) -> Option<(BlockKind, Option<String>)> {
+        Some((kind, Some(l.to_string())))
+    }
+
+    #[test]
+    fn paragraph_numbers() {
+        assert_eq!(
+            label("12. Requests the Secretary-General", Language::En),
+            some(BlockKind::Paragraph, "12")
+        );
+        assert_eq!(
+            label("37 - تحيط علما", Language::Ar),
+            some(BlockKind::Paragraph, "37")
+        );
+        assert_eq!(
+            label("٢٤ - الأسلحة الصغيرة", Language::Ar),
+            some(BlockKind::Paragraph, "24")
+        );
+        assert_eq!(
+            label("10- اتَّفقت اللجنة", Language::Ar),
+            some(BlockKind::Paragraph, "10")
+        );
+        assert_eq!(
+            label("1. 表示注意到", Language::Zh),
+            some(BlockKind::Paragraph, "1")
+        );
+        assert_eq!(label("2001-2010 decade", Language::En), None);
+        assert_eq!(label("1.5 million people", Language::En), None);
+        assert_eq!(label("14 April 2000,9", Language::En), None);
+    }
+
+    #[test]
+    fn subparagraph_letters() {
+        assert_eq!(
+            label("(a) The ongoing bilateral", Language::En),
+            some(BlockKind::Subparagraph, "a")
+        );
+        assert_eq!(
+            label("c) Aux effets", Language::Fr),
+            some(BlockKind::Subparagraph, "c")
+        );
+        assert_eq!(
+            label("а) товаров, которые", Language::Ru),
+            some(BlockKind::Subparagraph, "a")
+        );
+        assert_eq!(
+            label("с) в порядке", Language::Ru),
+            some(BlockKind::Subparagraph, "c")
+        );
+        assert_eq!(
+            label("б) с аукциона", Language::Ru),
+            some(BlockKind::Subparagraph, "b")
+        );
+        assert_eq!(
+            label("(ج) الأطراف", Language::Ar),
+            some(BlockKind::Subparagraph, "c")
+        );
+        assert_eq!(
+            label("(هـ) الأطراف", Language::Ar),
+            some(BlockKind::Subparagraph, "e")
+        );
+        assert_eq!(
+            label("(iv) Debt burden", Language::En),
+            some(BlockKind::Subparagraph, "iv")
+        );
+        assert_eq!(
+            label("（ｂ） 经由拍卖的销售", Language::Zh),
+            some(BlockKind::Subparagraph, "b")
+        );
+        assert_eq!(
+            label("㈡ 人人有权", Language::Zh),
+            some(BlockKind::Subparagraph, "b")
+        );
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(
+            label("III. Conclusion and recommendation", Language::En),
+            some(BlockKind::Heading, "III")
+        );
+        assert_eq!(
+            label("三. 结论和建议", Language::Zh),
+            some(BlockKind::Heading, "III")
+        );
+        assert_eq!(
+            label("ثالثا - الاستنتاجات والتوصيات", Language::Ar),
+            some(BlockKind::Heading, "III")
+        );
+        assert_eq!(
+            label("دال - التوصيات", Language::Ar),
+            some(BlockKind::Heading, "D")
+        );
+        assert_eq!(
+            label("D. Recommendations", Language::En),
+            some(BlockKind::Heading, "D")
+        );
+        assert_eq!(
+            label("Article 1", Language::En),
+            some(BlockKind::Heading, "1")
+        );
+        assert_eq!(
+            label("Article premier", Language::Fr),
+            some(BlockKind::Heading, "1")
+        );
+        assert_eq!(
+            label("第十二条", Language::Zh),
+            some(BlockKind::Heading, "12")
+        );
+        assert_eq!(
+            label("CHAPTER II: MEMBERSHIP", Language::En),
+            some(BlockKind::Heading, "II")
+        );
+        assert_eq!(
+            label("序言", Language::Zh),
+            Some((BlockKind::Heading, None))
+        );
+        assert_eq!(
+            label(
+                "Article 1 of the Convention applies to all sales of goods between parties",
+                Language::En
+            ),
+            None
+        );
+    }
+
+    fn line(no: usize, text: &str) -> Line {
+        Line {
+            no,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_english_is_rejoined() {
+        let text = [
+            "The General Assembly,",
+            "Guided by the Charter of the United Nations, expressing, in particular, the",
+            "determination to promote social progress and better standards of life in larger",
+            "freedom as well as to employ international mechanisms for the promotion of the",
+            "economic and social advancement of all peoples,",
+            "Recalling that the Declaration on the Right to Development, adopted by the",
+            "General Assembly in its resolution 41/128 of 4 December 1986, confirmed that the",
+            "right to development is an inalienable human right and that equality of opportunity",
+            "for development is a prerogative both of nations and of individuals, who make up",
+            "nations,",
+            "1. Welcomes the holding of two sessions of the Working Group on the Right",
+            "to Develop-",
+            "ment,8",
+            "and emphasizes the need to continue",
+        ];
+        let lines: Vec<Line> = text
+            .iter()
+            .enumerate()
+            .map(|(i, t)| line(i + 1, t))
+            .collect();
+        let input: Vec<(&Line, Gap)> = lines.iter().map(|l| (l, Gap::Adjacent)).collect();
+        let paras = paragraphs(&input, Language::En);
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 4, "{texts:#?}");
+        assert!(texts[1].starts_with("Guided by") && texts[1].ends_with("of all peoples,"));
+        assert!(texts[2].ends_with("who make up nations,"));
+        assert_eq!(
+            texts[3],
+            "1. Welcomes the holding of two sessions of the Working Group on the Right to Development,8 and emphasizes the need to continue"
+        );
+        assert_eq!(paras[3].lines, vec![11, 12, 13, 14]);
+    }
+
+    #[test]
+    fn chinese_lines_join_without_spaces() {
+        let text = [
+            "2. 欢迎直到《2001-2010 十年期支援最不发达国家行动纲领》2",
+            "执行情况",
+            "全球综合中期审查之时所作的贡献，包括制定《进一步执行 2001-2010 十年期支",
+            "援最不发达国家行动纲领科托努战略》，7",
+            "这是一项由最不发达国家掌控和主导",
+            "的倡议；",
+            "3. 重申其对参加大会《2001-2010 十年期支援最不发达国家行动纲领》执",
+        ];
+        let lines: Vec<Line> = text
+            .iter()
+            .enumerate()
+            .map(|(i, t)| line(i + 1, t))
+            .collect();
+        let input: Vec<(&Line, Gap)> = lines.iter().map(|l| (l, Gap::Adjacent)).collect();
+        let paras = paragraphs(&input, Language::Zh);
+        assert_eq!(paras.len(), 2);
+        assert!(paras[0].text.contains("行动纲领》2执行情况全球综合"));
+        assert!(
+            paras[0]
+                .text
+                .ends_with("战略》，7这是一项由最不发达国家掌控和主导的倡议；")
+        );
+    }
+
+    #[test]
+    fn page_break_inside_a_paragraph() {
+        let lines = [
+            line(1, "Recalling its resolution on the rights of the"),
+            line(9, "child, and noting"),
+            line(11, "Noting with appreciation the work,"),
+        ];
+        let input = vec![
+            (&lines[0], Gap::Adjacent),
+            (&lines[1], Gap::PageBreak),
+            (&lines[2], Gap::Blank),
+        ];
+        let paras = paragraphs(&input, Language::En);
+        assert_eq!(paras.len(), 2);
+        assert_eq!(
+            paras[0].text,
+            "Recalling its resolution on the rights of the child, and noting"
+        );
+        assert_eq!(paras[0].lines, vec![1, 9]);
+    }
+
+    #[test]
+    fn hyphenation() {
+        let mut s = String::from("develop-");
+        join_into(&mut s, "ment and", Language::En);
+        assert_eq!(s, "development and");
+        let mut s = String::from("a non-");
+        join_into(&mut s, "discriminatory system", Language::En);
+        assert_eq!(s, "a non-discriminatory system");
+        let mut s = String::from("大会");
+        join_into(&mut s, "决议", Language::Zh);
+        assert_eq!(s, "大会决议");
+    }
+
+    #[test]
+    fn resolution_structure() {
+        let texts = [
+            "Draft resolution",
+            "The General Assembly,",
+            "Recalling its resolution,",
+            "Noting the report,",
+            "1. Decides to act;",
+            "(a) First;",
+            "(b) Second;",
+            "2. Requests a report.",
+        ];
+        let paras: Vec<ParaDraft> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ParaDraft {
+                text: t.to_string(),
+                lines: vec![i + 1],
+            })
+            .collect();
+        let kinds: Vec<BlockKind> = classify(&paras, Language::En, true)
+            .iter()
+            .map(|c| c.0)
+            .collect();
+        use BlockKind::*;
+        assert_eq!(
+            kinds,
+            vec![
+                Title,
+                Text,
+                Preamble,
+                Preamble,
+                Paragraph,
+                Subparagraph,
+                Subparagraph,
+                Paragraph
+            ]
+        );
+        let classified = classify(&paras, Language::En, true);
+        assert_eq!(classified[5].2, Some(4));
+    }
+}

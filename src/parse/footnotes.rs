@@ -1,0 +1,353 @@
+//! Footnote bodies wherever the page break put them: after a rule of underscores, as lines led by
+//! a superscript or an asterisk between body paragraphs, wrapped over several lines, or several
+//! notes run together on one line (`… 2002, 16. 3 See CLOUT case No. 190`).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Language;
+use crate::parse::blocks::join_into;
+use crate::parse::lines::Line;
+use crate::parse::markers::superscript_digit;
+
+/// A footnote body being collected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NoteDraft {
+    /// The marker (`"3"`, `"*"`).
+    pub marker: String,
+    /// The note's text without its marker.
+    pub text: String,
+    /// The line the note starts on.
+    pub line: usize,
+    /// Lines owned by the note (a line shared with the previous note stays with that one).
+    pub lines: Vec<usize>,
+}
+
+impl NoteDraft {
+    fn number(&self) -> Option<u32> {
+        self.marker.parse().ok()
+    }
+}
+
+/// Where a line stands with respect to footnotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// Page furniture: ends a footnote area.
+    Furniture,
+    /// A rule of underscores or dashes.
+    Rule,
+    /// Anything else.
+    Text,
+}
+
+/// What the scan decided for a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NoteRole {
+    /// Not part of a footnote area.
+    None,
+    /// A rule that opens footnotes.
+    FootnoteRule,
+    /// A rule that does not.
+    PlainRule,
+    /// Part of footnote `n` (index into the returned notes).
+    Note(usize),
+}
+
+static PLAIN_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(\d{1,3})\)?(?:\s+|([A-ZА-ЯЁ]))(\S)").expect("valid footnote start pattern")
+});
+static STAR_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\*{1,3})\s*(\S)").expect("valid asterisk footnote pattern"));
+static EMBEDDED_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.\])>»”;。]\s+(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*(\p{Lu}|\p{Lo}|[«“\[(])")
+        .expect("valid embedded footnote pattern")
+});
+
+/// A footnote start: its marker and the byte offset where its text begins.
+fn note_start(
+    text: &str,
+    in_area: bool,
+    expected: u32,
+    inventory: &HashSet<String>,
+) -> Option<(String, usize)> {
+    let sup_len: usize = text
+        .chars()
+        .take_while(|&c| superscript_digit(c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    if sup_len > 0 {
+        let value: u32 = text[..sup_len].chars().try_fold(0u32, |acc, c| {
+            acc.checked_mul(10)?.checked_add(superscript_digit(c)?)
+        })?;
+        let rest = text[sup_len..].trim_start();
+        return (!rest.is_empty()).then(|| (value.to_string(), text.len() - rest.len()));
+    }
+    if let Some(c) = STAR_START.captures(text) {
+        let stars = c[1].to_string();
+        return (in_area || inventory.contains(&stars))
+            .then(|| (stars, c.get(2).map_or(0, |m| m.start())));
+    }
+    let c = PLAIN_START.captures(text)?;
+    let n: u32 = c[1].parse().ok()?;
+    let text_start = c.get(2).or(c.get(3)).map_or(0, |m| m.start());
+    let glued = c.get(2).is_some();
+    let parenthesised = text.starts_with('(') != c[0].contains(')');
+    if parenthesised || n == 0 {
+        return None;
+    }
+    let fits = if in_area {
+        n == expected || (expected == 0 && n >= 1)
+    } else {
+        n == expected.max(1) && inventory.contains(&n.to_string())
+    };
+    (fits && (in_area || !glued)).then(|| (n.to_string(), text_start))
+}
+
+/// Find the footnote areas and bodies. `kinds[i]` says what `lines[i]` is; `blank_before[i]`
+/// whether a blank line precedes it; `inventory` holds the markers seen in body text.
+pub(crate) fn scan(
+    lines: &[Line],
+    kinds: &[LineKind],
+    blank_before: &[bool],
+    inventory: &HashSet<String>,
+    lang: Language,
+) -> (Vec<NoteDraft>, Vec<NoteRole>) {
+    let mut notes: Vec<NoteDraft> = Vec::new();
+    let mut roles = vec![NoteRole::None; lines.len()];
+    let mut in_area = false;
+    let mut last_number = 0u32;
+    let mut area_numbers_started = false;
+    for i in 0..lines.len() {
+        match kinds[i] {
+            LineKind::Furniture => {
+                in_area = false;
+                continue;
+            }
+            LineKind::Rule => {
+                let next_text = (i + 1..lines.len()).find(|&j| kinds[j] == LineKind::Text);
+                let opens = next_text.is_some_and(|j| {
+                    note_start(
+                        &lines[j].text,
+                        true,
+                        if last_number == 0 { 0 } else { last_number + 1 },
+                        inventory,
+                    )
+                    .is_some()
+                        || note_start(&lines[j].text, true, 0, inventory).is_some()
+                });
+                roles[i] = if opens {
+                    NoteRole::FootnoteRule
+                } else {
+                    NoteRole::PlainRule
+                };
+                in_area = opens;
+                area_numbers_started = false;
+                continue;
+            }
+            LineKind::Text => {}
+        }
+        let text = &lines[i].text;
+        let expected = if in_area && !area_numbers_started {
+            0
+        } else {
+            last_number + 1
+        };
+        let start = note_start(text, in_area, expected, inventory).filter(|(m, _)| {
+            // Inside an area, a numbered note must continue the sequence.
+            m.parse::<u32>().map_or(true, |n| {
+                !in_area || expected == 0 || n == expected || n > last_number
+            })
+        });
+        match start {
+            Some((marker, offset)) => {
+                if let Ok(n) = marker.parse::<u32>() {
+                    last_number = n;
+                    area_numbers_started = true;
+                }
+                in_area = true;
+                notes.push(NoteDraft {
+                    marker,
+                    text: text[offset..].to_string(),
+                    line: lines[i].no,
+                    lines: vec![lines[i].no],
+                });
+                roles[i] = NoteRole::Note(notes.len() - 1);
+                split_embedded(&mut notes, &mut last_number, lines[i].no, 0);
+            }
+            None if in_area && !blank_before[i] && !notes.is_empty() => {
+                let note = notes.last_mut().expect("a note to continue");
+                let from = note.text.len();
+                join_into(&mut note.text, text, lang);
+                note.lines.push(lines[i].no);
+                roles[i] = NoteRole::Note(notes.len() - 1);
+                split_embedded(&mut notes, &mut last_number, lines[i].no, from);
+            }
+            None => in_area = false,
+        }
+    }
+    (notes, roles)
+}
+
+/// Split the last note where the next note of the sequence starts inside it, looking only at
+/// text from byte `from` on (the part that came from line `line_no`).
+fn split_embedded(notes: &mut Vec<NoteDraft>, last_number: &mut u32, line_no: usize, from: usize) {
+    loop {
+        let Some(note) = notes.last() else { return };
+        let Some(n) = note.number() else { return };
+        let wanted = n + 1;
+        let found = EMBEDDED_START
+            .captures_iter(&note.text[from.min(note.text.len())..])
+            .find_map(|c| {
+                let m = c.get(1)?;
+                let digits: String = m
+                    .as_str()
+                    .chars()
+                    .map(|ch| superscript_digit(ch).map_or(ch, |d| char::from(b'0' + d as u8)))
+                    .collect();
+                (digits.parse::<u32>().ok()? == wanted).then(|| (from + m.start(), from + m.end()))
+            });
+        let Some((start, end)) = found else { return };
+        let note = notes.last_mut().expect("checked above");
+        let tail = note.text[end..].trim_start().to_string();
+        note.text.truncate(start);
+        let head_len = note.text.trim_end().len();
+        note.text.truncate(head_len);
+        let shared_line_owned_here = note.lines.last() == Some(&line_no);
+        notes.push(NoteDraft {
+            marker: wanted.to_string(),
+            text: tail,
+            line: line_no,
+            lines: if shared_line_owned_here {
+                Vec::new()
+            } else {
+                vec![line_no]
+            },
+        });
+        *last_number = wanted;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i + 1,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    fn kinds_of(lines: &[Line]) -> Vec<LineKind> {
+        lines
+            .iter()
+            .map(|l| {
+                if crate::parse::lines::is_rule(&l.text) {
+                    LineKind::Rule
+                } else if crate::parse::lines::job_number(&l.text).is_some() {
+                    LineKind::Furniture
+                } else {
+                    LineKind::Text
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn notes_after_a_rule_several_on_one_line() {
+        let ls = lines(&[
+            "__________________",
+            "1 United Nations Conference on Contracts, Vienna, 10 March-11 April 1980, Official Records, 1981, 16 (hereinafter “Official",
+            "Records”).",
+            "2 See Bundesgerichtshof, Germany, 31 October 2001, Internationales Handelsrecht, 2002, 16. 3 See CLOUT case No. 190 [Oberster Gerichtshof, Austria, 11 February 1997].",
+            "4 See CLOUT case No. 213 [Kantonsgericht Nidwalden, Switzerland, 5 June 1996]; CLOUT case",
+            "No. 190 [Oberster Gerichtshof, Austria, 11 February 1997]. 5 See Rechtbank Arnhem, 27 May 1993.",
+            "V.04-54725 (E)",
+        ]);
+        let kinds = kinds_of(&ls);
+        let (notes, roles) = scan(
+            &ls,
+            &kinds,
+            &vec![false; ls.len()],
+            &HashSet::new(),
+            Language::En,
+        );
+        let markers: Vec<&str> = notes.iter().map(|n| n.marker.as_str()).collect();
+        assert_eq!(markers, vec!["1", "2", "3", "4", "5"]);
+        assert!(notes[0].text.ends_with("(hereinafter “Official Records”)."));
+        assert_eq!(
+            notes[1].text,
+            "See Bundesgerichtshof, Germany, 31 October 2001, Internationales Handelsrecht, 2002, 16."
+        );
+        assert_eq!(
+            notes[2].text,
+            "See CLOUT case No. 190 [Oberster Gerichtshof, Austria, 11 February 1997]."
+        );
+        assert_eq!(notes[2].line, 4);
+        assert!(notes[2].lines.is_empty());
+        assert_eq!(notes[4].text, "See Rechtbank Arnhem, 27 May 1993.");
+        assert_eq!(roles[0], NoteRole::FootnoteRule);
+        assert_eq!(roles[6], NoteRole::None);
+    }
+
+    #[test]
+    fn superscript_and_asterisk_notes_between_paragraphs() {
+        let ls = lines(&[
+            "哥伦比亚*和菲律宾：决议修订草案",
+            "* 代表联合国会员国中的拉丁美洲和加勒比国家组成员。",
+            "强调第十二届大会的重要性，",
+            "¹ A/CONF.213/18，第一章，决议 1。",
+            "² 联合国，《条约汇编》，第 2225 卷，第 39574 号。",
+            "意识到新技术，",
+        ]);
+        let kinds = kinds_of(&ls);
+        let blank = vec![true; ls.len()];
+        let inventory: HashSet<String> = ["*".to_string()].into();
+        let (notes, roles) = scan(&ls, &kinds, &blank, &inventory, Language::Zh);
+        let markers: Vec<&str> = notes.iter().map(|n| n.marker.as_str()).collect();
+        assert_eq!(markers, vec!["*", "1", "2"]);
+        assert_eq!(notes[1].text, "A/CONF.213/18，第一章，决议 1。");
+        assert_eq!(roles[0], NoteRole::None);
+        assert_eq!(roles[2], NoteRole::None);
+        assert_eq!(roles[5], NoteRole::None);
+    }
+
+    #[test]
+    fn a_rule_without_notes_is_a_plain_rule() {
+        let ls = lines(&[
+            "Article 1",
+            "---------",
+            "The Purposes of the United Nations are:",
+        ]);
+        let kinds = kinds_of(&ls);
+        let (notes, roles) = scan(
+            &ls,
+            &kinds,
+            &[false, false, true],
+            &HashSet::new(),
+            Language::En,
+        );
+        assert!(notes.is_empty());
+        assert_eq!(roles[1], NoteRole::PlainRule);
+    }
+
+    #[test]
+    fn numbered_text_outside_an_area_is_not_a_note() {
+        let ls = lines(&[
+            "Recalling the Declaration,1",
+            "2001 was a year",
+            "1 See A/56/100.",
+        ]);
+        let kinds = kinds_of(&ls);
+        let inventory: HashSet<String> = ["1".to_string()].into();
+        let (notes, _) = scan(&ls, &kinds, &[false, true, true], &inventory, Language::En);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].text, "See A/56/100.");
+    }
+}

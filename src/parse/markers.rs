@@ -1,0 +1,545 @@
+//! Footnote markers inside body text: superscript digits, asterisks, and the plain digits PDF
+//! text leaves glued to a word or to punctuation (`Action,1`, `Declaration4`, `报告；6`, Arabic
+//! `(3)`). Plain digits are only candidates; [`resolve`] decides with the footnote sequence and
+//! the footnote bodies present, so `2001-20107` becomes `2001-2010` + note 7 only when note 7 is
+//! what comes next.
+
+use std::collections::HashSet;
+
+use crate::input::is_han;
+use crate::model::{FootnoteRef, Language};
+use crate::parse::lines::SYMBOL;
+
+/// How sure a candidate is to be a marker before the sequence is considered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Strength {
+    /// Needs the footnote sequence to agree (`in 20107`, zh `，7这是`).
+    Weak,
+    /// The language's habitual marker position (`Declaration4`, `Action,1`, `报告；6`).
+    Strong,
+    /// Superscript digits and asterisks.
+    Certain,
+}
+
+/// A possible footnote marker in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    /// Byte range to remove from the text (includes Arabic parentheses).
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// The marker as written in JSON: `"7"`, `"*"`.
+    pub marker: String,
+    /// Numeric value of the marker, `None` for asterisks.
+    pub number: Option<u32>,
+    /// How sure the candidate is on its own.
+    pub strength: Strength,
+}
+
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// The digit a superscript digit stands for.
+pub(crate) fn superscript_digit(c: char) -> Option<u32> {
+    SUPERSCRIPTS.iter().position(|&s| s == c).map(|p| p as u32)
+}
+
+/// Abbreviations after which `.` + digits is a number, not a marker (`No.3`).
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "para", "paras", "art", "arts", "vol", "vols", "chap", "p", "pp", "rev", "add",
+    "corr", "sect", "fig", "núm", "párr", "cap", "п", "ст", "стр", "гл",
+];
+
+/// Characters after which Chinese text puts a marker.
+fn is_zh_marker_punct(c: char) -> bool {
+    matches!(
+        c,
+        '；' | '，'
+            | '。'
+            | '：'
+            | '》'
+            | '」'
+            | '』'
+            | '）'
+            | '”'
+            | '、'
+            | '！'
+            | '？'
+            | ';'
+            | ','
+            | '.'
+            | ')'
+    )
+}
+
+/// Characters that, right after digits in Chinese text, make the digits a quantity.
+fn is_zh_unit(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月'
+            | '日'
+            | '号'
+            | '%'
+            | '％'
+            | '个'
+            | '名'
+            | '次'
+            | '段'
+            | '条'
+            | '款'
+            | '卷'
+            | '届'
+            | '万'
+            | '亿'
+            | '千'
+            | '百'
+            | '项'
+            | '种'
+            | '类'
+            | '人'
+            | '岁'
+            | '页'
+            | '章'
+            | '节'
+            | '美'
+            | '元'
+            | '倍'
+            | '时'
+            | '分'
+            | '点'
+            | '周'
+            | '天'
+            | '位'
+            | '份'
+            | '件'
+            | '国'
+            | '家'
+            | '所'
+            | '座'
+            | '股'
+    )
+}
+
+fn is_latin_or_cyrillic_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_han(c) && !('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0620}'..='\u{064A}').contains(&c) || ('\u{066E}'..='\u{06D3}').contains(&c)
+}
+
+/// Every marker candidate of a text, in order.
+pub(crate) fn candidates(text: &str, lang: Language) -> Vec<Candidate> {
+    let symbols: Vec<(usize, usize)> = SYMBOL
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let in_symbol = |pos: usize| symbols.iter().any(|&(s, e)| pos >= s && pos < e);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if superscript_digit(c).is_some() {
+            let run_end = run(&chars, i, |c| superscript_digit(c).is_some());
+            let value = chars[i..run_end].iter().try_fold(0u32, |acc, &(_, c)| {
+                acc.checked_mul(10)?.checked_add(superscript_digit(c)?)
+            });
+            let unit = i >= 1 && matches!(chars[i - 1].1, 'm' | 'k') && matches!(c, '²' | '³');
+            if let (Some(v), false) = (value, unit) {
+                out.push(Candidate {
+                    start: pos,
+                    end: end_of(&chars, run_end, text),
+                    marker: v.to_string(),
+                    number: Some(v),
+                    strength: Strength::Certain,
+                });
+            }
+            i = run_end;
+            continue;
+        }
+        if c == '*' {
+            let run_end = run(&chars, i, |c| c == '*');
+            let glued = i > 0 && !chars[i - 1].1.is_whitespace();
+            if glued && run_end - i <= 3 {
+                out.push(Candidate {
+                    start: pos,
+                    end: end_of(&chars, run_end, text),
+                    marker: "*".repeat(run_end - i),
+                    number: None,
+                    strength: Strength::Certain,
+                });
+            }
+            i = run_end;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let run_end = run(&chars, i, |c| c.is_ascii_digit());
+            if !in_symbol(pos) {
+                if let Some(candidate) = digit_candidate(&chars, i, run_end, text, lang) {
+                    out.push(candidate);
+                }
+            }
+            i = run_end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Index just past the run of characters matching `pred` that starts at `i`.
+fn run(chars: &[(usize, char)], i: usize, pred: impl Fn(char) -> bool) -> usize {
+    let mut j = i;
+    while j < chars.len() && pred(chars[j].1) {
+        j += 1;
+    }
+    j
+}
+
+/// Byte offset of character index `j` (or the text's end).
+fn end_of(chars: &[(usize, char)], j: usize, text: &str) -> usize {
+    chars.get(j).map_or(text.len(), |&(p, _)| p)
+}
+
+/// Judge the ASCII digit run `chars[i..j]`.
+fn digit_candidate(
+    chars: &[(usize, char)],
+    i: usize,
+    j: usize,
+    text: &str,
+    lang: Language,
+) -> Option<Candidate> {
+    let digits: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+    let prev = i.checked_sub(1).map(|k| chars[k].1);
+    let before_prev = i.checked_sub(2).map(|k| chars[k].1);
+    let next = chars.get(j).map(|&(_, c)| c);
+    let after_next = chars.get(j + 1).map(|&(_, c)| c);
+    // Part of a larger number: 1.5, 1,000, 10:30.
+    if matches!(next, Some('.' | ',' | ':' | '/')) && after_next.is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    if next.is_some_and(|c| c.is_alphanumeric() && !is_han(c)) && lang != Language::Ar {
+        return None;
+    }
+    let make = |start: usize, strength: Strength| -> Option<Candidate> {
+        let marker = &digits[start - i..];
+        if marker.starts_with('0') || marker.len() > 3 {
+            return None;
+        }
+        let number: u32 = marker.parse().ok()?;
+        Some(Candidate {
+            start: chars[start].0,
+            end: end_of(chars, j, text),
+            marker: number.to_string(),
+            number: Some(number),
+            strength,
+        })
+    };
+
+    // A year with a marker glued on: 20107 = 2010 + 7.
+    if (5..=7).contains(&digits.len()) {
+        let year: u32 = digits[..4].parse().ok()?;
+        if !(1900..=2099).contains(&year) {
+            return None;
+        }
+        let in_range = matches!(prev, Some('-' | '–' | '/'))
+            && before_prev.is_some_and(|c| c.is_ascii_digit());
+        return make(
+            i + 4,
+            if in_range {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            },
+        );
+    }
+    if digits.len() > 3 {
+        return None;
+    }
+    if lang == Language::Ar {
+        // Arabic: (3) right after a word.
+        let opened = prev == Some('(') && next == Some(')');
+        if opened && before_prev.is_some_and(is_arabic_letter) {
+            let mut c = make(i, Strength::Strong)?;
+            c.start = chars[i - 1].0;
+            c.end = end_of(chars, j + 1, text);
+            return Some(c);
+        }
+    }
+    let prev = prev?;
+    if lang == Language::Zh {
+        if is_zh_marker_punct(prev) {
+            return match next {
+                Some(n) if is_zh_unit(n) || n.is_ascii_digit() => None,
+                Some(n) if is_han(n) => {
+                    let after_title = matches!(prev, '》' | '」' | '』' | '”' | '）');
+                    make(
+                        i,
+                        if after_title {
+                            Strength::Strong
+                        } else {
+                            Strength::Weak
+                        },
+                    )
+                }
+                _ => make(i, Strength::Strong),
+            };
+        }
+        return None;
+    }
+    if is_latin_or_cyrillic_letter(prev) {
+        // Declaration4, web3: the word before must be a real word, not CO2 or G77.
+        let word: String = chars[..i]
+            .iter()
+            .rev()
+            .map(|&(_, c)| c)
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let lower = word.chars().filter(|c| c.is_lowercase()).count();
+        if word.chars().count() >= 3 && lower >= 2 {
+            return make(i, Strength::Strong);
+        }
+        return None;
+    }
+    let after_punct_habit = matches!(lang, Language::En | Language::Zh);
+    let strength_after_punct = if after_punct_habit {
+        Strength::Strong
+    } else {
+        Strength::Weak
+    };
+    match prev {
+        ',' if before_prev.is_some_and(|c| c.is_ascii_digit()) => {
+            // 2001-2010,5: English never writes a thousands group of one or two digits, but
+            // French, Spanish and Russian write decimal commas.
+            (lang == Language::En && digits.len() <= 2).then(|| make(i, Strength::Strong))?
+        }
+        ',' | ';' | '”' | '’' | '"' | '»' | ')' | '?' | '!' => {
+            let glued_to_text = before_prev.is_some_and(|c| !c.is_whitespace());
+            glued_to_text.then(|| make(i, strength_after_punct))?
+        }
+        '.' => {
+            let word: String = chars[..i - 1]
+                .iter()
+                .rev()
+                .map(|&(_, c)| c)
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect();
+            let is_word =
+                word.chars().count() >= 2 && !ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+            is_word.then(|| make(i, strength_after_punct))?
+        }
+        ':' if before_prev.is_some_and(|c| c.is_alphabetic()) => make(i, Strength::Weak),
+        _ => None,
+    }
+}
+
+/// Decide which candidates are markers. `bodies` holds the markers that have a footnote body.
+/// Certain candidates are always markers; strong ones when a body exists or none do, or when they
+/// continue the sequence; weak ones only when they are the next number of the sequence.
+pub(crate) fn resolve(candidates: &[Candidate], bodies: &HashSet<String>) -> Vec<bool> {
+    let numeric_bodies = bodies.iter().any(|m| m.chars().all(|c| c.is_ascii_digit()));
+    let mut accepted = vec![false; candidates.len()];
+    let mut referenced: HashSet<u32> = HashSet::new();
+    let mut max_seen = 0u32;
+    for (k, c) in candidates.iter().enumerate() {
+        let Some(n) = c.number else {
+            accepted[k] = true;
+            continue;
+        };
+        let has_body = bodies.contains(&c.marker);
+        let next_in_sequence = n == max_seen + 1;
+        let ok = match c.strength {
+            Strength::Certain => true,
+            Strength::Strong => !numeric_bodies || has_body || next_in_sequence,
+            Strength::Weak => {
+                !referenced.contains(&n)
+                    && (next_in_sequence || (numeric_bodies && has_body && n > max_seen))
+            }
+        };
+        if ok {
+            accepted[k] = true;
+            referenced.insert(n);
+            max_seen = max_seen.max(n);
+        }
+    }
+    accepted
+}
+
+/// Remove the accepted markers from `text`; returns the new text and the references with
+/// character offsets into it.
+pub(crate) fn strip(text: &str, markers: &[&Candidate]) -> (String, Vec<FootnoteRef>) {
+    let mut out = String::with_capacity(text.len());
+    let mut refs = Vec::with_capacity(markers.len());
+    let mut last = 0;
+    let mut chars_out = 0;
+    for m in markers {
+        if m.start < last {
+            continue;
+        }
+        let piece = &text[last..m.start];
+        out.push_str(piece);
+        chars_out += piece.chars().count();
+        refs.push(FootnoteRef {
+            marker: m.marker.clone(),
+            offset: chars_out,
+        });
+        last = m.end;
+    }
+    out.push_str(&text[last..]);
+    (out, refs)
+}
+
+/// Markers that `candidates` finds certain or strong, ignoring the sequence: used before the
+/// footnote bodies are known, to tell a footnote line `* text` from a bullet.
+pub(crate) fn inventory(text: &str, lang: Language) -> impl Iterator<Item = String> {
+    candidates(text, lang)
+        .into_iter()
+        .filter(|c| c.strength >= Strength::Strong)
+        .map(|c| c.marker)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markers(text: &str, lang: Language) -> Vec<(String, Strength)> {
+        candidates(text, lang)
+            .into_iter()
+            .map(|c| (c.marker, c.strength))
+            .collect()
+    }
+
+    #[test]
+    fn english_pdf_markers() {
+        let m = markers(
+            "the Vienna Declaration and Programme of Action,1 reaffirmed",
+            Language::En,
+        );
+        assert_eq!(m, vec![("1".into(), Strength::Strong)]);
+        let m = markers(
+            "Brussels Declaration4 and Programme for the Decade 2001-2010,5 adopted",
+            Language::En,
+        );
+        assert_eq!(
+            m,
+            vec![
+                ("4".into(), Strength::Strong),
+                ("5".into(), Strength::Strong)
+            ]
+        );
+        let m = markers("for the Decade 2001-20107 as an initiative", Language::En);
+        assert_eq!(m, vec![("7".into(), Strength::Strong)]);
+        let m = markers("the report of the Secretary-General;6", Language::En);
+        assert_eq!(m, vec![("6".into(), Strength::Strong)]);
+    }
+
+    #[test]
+    fn numbers_are_not_markers() {
+        for text in [
+            "3,444,250 persons",
+            "16.3 per cent",
+            "resolution 41/128 of 4 December 1986, confirmed",
+            "see A/CONF.213/18, chap. I",
+            "CO2 emissions and the G77",
+            "No.3 of the series",
+            "in 2011, 14 States",
+        ] {
+            assert!(markers(text, Language::En).is_empty(), "{text}");
+        }
+        assert!(markers("16,3 % de la población", Language::Fr).is_empty());
+        assert!(markers("，2011年4月", Language::Zh).is_empty());
+        assert!(markers("决议9，其中", Language::Zh).is_empty());
+    }
+
+    #[test]
+    fn markers_in_other_languages() {
+        assert_eq!(
+            markers("sitio web3.", Language::Es),
+            vec![("3".into(), Strength::Strong)]
+        );
+        assert_eq!(
+            markers("бюджетным вопросам22, с учетом", Language::Ru),
+            vec![("22".into(), Strength::Strong)]
+        );
+        let ar = candidates("موقعه الشبكي(3).", Language::Ar);
+        assert_eq!(ar.len(), 1);
+        assert_eq!(ar[0].marker, "3");
+        assert_eq!(&"موقعه الشبكي(3)."[ar[0].start..ar[0].end], "(3)");
+        assert_eq!(
+            markers("注意到秘书长的报告；6", Language::Zh),
+            vec![("6".into(), Strength::Strong)]
+        );
+        assert_eq!(
+            markers("《行动纲领》2执行情况", Language::Zh),
+            vec![("2".into(), Strength::Strong)]
+        );
+        assert_eq!(
+            markers("科托努战略》，7这是一项", Language::Zh),
+            vec![("7".into(), Strength::Weak)]
+        );
+    }
+
+    #[test]
+    fn superscripts_and_asterisks() {
+        let m = markers("《萨尔瓦多宣言》¹第 42 段；¹⁰", Language::Zh);
+        assert_eq!(
+            m,
+            vec![
+                ("1".into(), Strength::Certain),
+                ("10".into(), Strength::Certain)
+            ]
+        );
+        assert_eq!(
+            markers("South Africa:* draft", Language::En),
+            vec![("*".into(), Strength::Certain)]
+        );
+        assert_eq!(
+            markers("Achim Kassow (Germany)**", Language::En),
+            vec![("**".into(), Strength::Certain)]
+        );
+        assert!(markers("area of 12 km²", Language::En).is_empty());
+    }
+
+    #[test]
+    fn sequence_decides_weak_candidates() {
+        let cands = candidates(
+            "Declaration1 in 2010,2 and in 20103 and in 20109",
+            Language::En,
+        );
+        let accepted = resolve(&cands, &HashSet::new());
+        let taken: Vec<&str> = cands
+            .iter()
+            .zip(&accepted)
+            .filter(|(_, a)| **a)
+            .map(|(c, _)| c.marker.as_str())
+            .collect();
+        assert_eq!(taken, vec!["1", "2", "3"]);
+    }
+
+    #[test]
+    fn strip_records_offsets() {
+        let text = "Action,1 reaffirmed Declaration4 and";
+        let cands = candidates(text, Language::En);
+        let refs: Vec<&Candidate> = cands.iter().collect();
+        let (clean, found) = strip(text, &refs);
+        assert_eq!(clean, "Action, reaffirmed Declaration and");
+        assert_eq!(
+            found[0],
+            FootnoteRef {
+                marker: "1".into(),
+                offset: 7
+            }
+        );
+        assert_eq!(
+            found[1],
+            FootnoteRef {
+                marker: "4".into(),
+                offset: 30
+            }
+        );
+    }
+}

@@ -1,0 +1,575 @@
+//! Text → document model: one language version of a UN document, as extracted from PDF or Word,
+//! read into header, body blocks and footnotes, with page furniture removed and recorded.
+//!
+//! The stages run in this order: line cleaning and page furniture ([`lines`]), footnote areas
+//! ([`footnotes`]), language, header fields ([`header`]), paragraphs and their classification
+//! ([`blocks`]), footnote markers ([`markers`]) and their links to footnote bodies.
+
+mod blocks;
+mod footnotes;
+mod header;
+pub(crate) mod lines;
+mod markers;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::error::Error;
+use crate::input;
+use crate::language::{self, Detection};
+use crate::locale::ORGAN_NAMES;
+use crate::model::{Block, Document, Footnote, Language, RemovalReason, Removed, Warning};
+use crate::segment::words;
+
+use blocks::{Gap, ParaDraft};
+use footnotes::{LineKind, NoteDraft, NoteRole};
+use header::{HEADER_ZONE_LINES, HeaderLine, HeaderReader};
+use lines::Line;
+
+/// How to parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// The version's language when the caller knows it; detected otherwise.
+    pub language: Option<Language>,
+    /// Whether blocks of Chinese documents get their jieba word segmentation.
+    pub tokens: bool,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            language: None,
+            tokens: true,
+        }
+    }
+}
+
+/// Read, decode and parse a file. Fails when the file cannot be read, is not text, or is empty.
+pub fn read_document(path: &Path, options: &ParseOptions) -> Result<Document, Error> {
+    let decoded = input::read_file(path)?;
+    if decoded.text.trim().is_empty() {
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(parse(&decoded.text, &path.display().to_string(), options))
+}
+
+/// What a non-blank line became.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    Header,
+    Removed(RemovalReason),
+    Note(usize),
+}
+
+/// Parse decoded text. `file` is only recorded in the document. Never fails: what looks wrong
+/// becomes a warning.
+pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
+    let lines: Vec<Line> = input::lines(text)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let text = lines::clean(raw);
+            (!text.is_empty()).then_some(Line { no: i + 1, text })
+        })
+        .collect();
+    let blank_before: Vec<bool> = lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| l.no > if k == 0 { 1 } else { lines[k - 1].no + 1 })
+        .collect();
+    let mut warnings = Vec::new();
+
+    let mut roles = furniture(&lines, &blank_before);
+
+    // Footnote areas, told from bullets by the markers the text carries.
+    let probe_language = options.language.unwrap_or_else(|| {
+        let sample = body_sample(&lines, &roles);
+        language::detect(&sample).map_or(Language::En, |d| d.language)
+    });
+    let inventory: HashSet<String> = lines
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == Role::Body)
+        .flat_map(|(l, _)| markers::inventory(&l.text, probe_language).collect::<Vec<_>>())
+        .collect();
+    let kinds: Vec<LineKind> = lines
+        .iter()
+        .zip(&roles)
+        .map(|(l, r)| match r {
+            Role::Removed(_) => LineKind::Furniture,
+            _ if lines::is_rule(&l.text) => LineKind::Rule,
+            _ => LineKind::Text,
+        })
+        .collect();
+    let (notes, note_roles) =
+        footnotes::scan(&lines, &kinds, &blank_before, &inventory, probe_language);
+    for (role, note_role) in roles.iter_mut().zip(&note_roles) {
+        match note_role {
+            NoteRole::FootnoteRule => *role = Role::Removed(RemovalReason::FootnoteRule),
+            NoteRole::PlainRule => *role = Role::Removed(RemovalReason::Rule),
+            NoteRole::Note(n) => *role = Role::Note(*n),
+            NoteRole::None => {}
+        }
+    }
+
+    let (lang, confidence) = decide_language(&lines, &roles, options.language, &mut warnings);
+
+    let header = read_header(&lines, &mut roles, lang);
+    let header_language_letter = header.job_number.as_deref().and_then(job_letter_language);
+    if options.language.is_none() && confidence == 0.0 {
+        if let Some(l) = header_language_letter {
+            warnings.push(Warning {
+                line: None,
+                message: format!(
+                    "no body text to detect the language from; taking {l} from the job number"
+                ),
+            });
+        }
+    }
+    let lang = if confidence == 0.0 {
+        header_language_letter.unwrap_or(lang)
+    } else {
+        lang
+    };
+
+    let body: Vec<(&Line, Gap)> = body_lines(&lines, &roles, &blank_before);
+    if body.is_empty() {
+        warnings.push(Warning {
+            line: None,
+            message: "no body text: the file holds only header lines, page furniture or footnotes"
+                .into(),
+        });
+    }
+    let paras = blocks::paragraphs(&body, lang);
+    let has_header = roles.contains(&Role::Header);
+    let classified = blocks::classify(&paras, lang, has_header);
+
+    let mut document = Document {
+        file: file.to_string(),
+        language: lang,
+        language_confidence: confidence,
+        header,
+        blocks: Vec::new(),
+        footnotes: Vec::new(),
+        removed: lines
+            .iter()
+            .zip(&roles)
+            .filter_map(|(l, r)| match r {
+                Role::Removed(reason) => Some(Removed {
+                    line: l.no,
+                    text: l.text.clone(),
+                    reason: *reason,
+                }),
+                _ => None,
+            })
+            .collect(),
+        warnings,
+    };
+    document.header.lines = lines
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == Role::Header)
+        .map(|(l, _)| l.no)
+        .collect();
+    build_blocks(&mut document, paras, classified, notes, options.tokens);
+    document
+}
+
+/// Mark job numbers, barcodes, running heads and page numbers.
+fn furniture(lines: &[Line], blank_before: &[bool]) -> Vec<Role> {
+    let mut roles: Vec<Role> = lines
+        .iter()
+        .map(|l| {
+            let t = &l.text;
+            if lines::job_number(t).is_some() || lines::is_job_page_footer(t) {
+                Role::Removed(RemovalReason::JobNumber)
+            } else if lines::is_barcode(t) {
+                Role::Removed(RemovalReason::Barcode)
+            } else if lines::symbol_line(t, ORGAN_NAMES).is_some() {
+                Role::Removed(RemovalReason::RunningHead)
+            } else {
+                Role::Body
+            }
+        })
+        .collect();
+    // A lone number is a page number next to other furniture or standing alone between blank
+    // lines; inside running text it is a footnote marker PDF extraction put on its own line.
+    for k in 0..lines.len() {
+        if roles[k] != Role::Body || !lines::is_page_number(&lines[k].text) {
+            continue;
+        }
+        let isolated = blank_before[k] && blank_before.get(k + 1).is_none_or(|&b| b);
+        let near_furniture = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .any(|j| matches!(roles.get(j), Some(Role::Removed(_))));
+        let ends_text = k + 1 == lines.len() && blank_before[k];
+        if isolated || near_furniture || ends_text || k == 0 {
+            roles[k] = Role::Removed(RemovalReason::PageNumber);
+        }
+    }
+    roles
+}
+
+/// The body text used to detect the language: everything not yet removed.
+fn body_sample(lines: &[Line], roles: &[Role]) -> String {
+    let mut sample = String::new();
+    for (l, r) in lines.iter().zip(roles) {
+        if !matches!(r, Role::Removed(_)) {
+            sample.push_str(&l.text);
+            sample.push('\n');
+            if sample.len() > 64 * 1024 {
+                break;
+            }
+        }
+    }
+    sample
+}
+
+/// The document's language and the confidence reported for it.
+fn decide_language(
+    lines: &[Line],
+    roles: &[Role],
+    given: Option<Language>,
+    warnings: &mut Vec<Warning>,
+) -> (Language, f64) {
+    let detected = language::detect(&body_sample(lines, roles));
+    match (given, detected) {
+        (
+            Some(l),
+            Some(Detection {
+                language,
+                confidence,
+            }),
+        ) if language == l => (l, confidence),
+        (
+            Some(l),
+            Some(Detection {
+                language,
+                confidence,
+            }),
+        ) => {
+            if confidence >= 0.5 {
+                warnings.push(Warning {
+                    line: None,
+                    message: format!("language given as {l}, but the text looks like {language} (confidence {confidence:.2})"),
+                });
+            }
+            (l, 0.0)
+        }
+        (Some(l), None) => (l, 0.0),
+        (None, Some(d)) => {
+            if d.confidence < 0.5 {
+                warnings.push(Warning {
+                    line: None,
+                    message: format!(
+                        "language detected as {} with low confidence ({:.2}); use --lang to set it",
+                        d.language, d.confidence
+                    ),
+                });
+            }
+            (d.language, d.confidence)
+        }
+        (None, None) => {
+            warnings.push(Warning {
+                line: None,
+                message:
+                    "no letters to detect the language from; assuming en (use --lang to set it)"
+                        .into(),
+            });
+            (Language::En, 0.0)
+        }
+    }
+}
+
+/// The language whose letter a job number carries (`V.11-82153 (C)` → zh).
+fn job_letter_language(job: &str) -> Option<Language> {
+    let letter = job.split('(').nth(1)?.chars().next()?;
+    Language::ALL.into_iter().find(|l| l.job_letter() == letter)
+}
+
+/// Read the header fields from the top of the document, marking the lines they came from.
+fn read_header(lines: &[Line], roles: &mut [Role], lang: Language) -> crate::model::Header {
+    let mut reader = HeaderReader::default();
+    for k in 0..lines.len().min(HEADER_ZONE_LINES) {
+        let text = &lines[k].text;
+        match roles[k] {
+            Role::Body => {
+                if ends_header_zone(text, lang) {
+                    break;
+                }
+                match reader.read(text, lang) {
+                    Some(HeaderLine::Field) => roles[k] = Role::Header,
+                    Some(HeaderLine::Masthead) => roles[k] = Role::Removed(RemovalReason::Masthead),
+                    None => {}
+                }
+            }
+            Role::Removed(RemovalReason::JobNumber | RemovalReason::RunningHead)
+                if reader.read(text, lang) == Some(HeaderLine::Field) =>
+            {
+                roles[k] = Role::Header;
+            }
+            _ => {}
+        }
+    }
+    reader.header
+}
+
+/// The first line of the body proper: a numbered paragraph, an opening formula or a long line.
+fn ends_header_zone(text: &str, lang: Language) -> bool {
+    let numbered = blocks::leading_label(text, lang)
+        .is_some_and(|l| l.kind == crate::model::BlockKind::Paragraph);
+    let formula =
+        text.ends_with([',', '，', '،']) && text.chars().count() <= 40 && !text.contains(':');
+    numbered || formula || lines::width(text) > 200
+}
+
+/// Body lines with what separates each from the previous body line.
+fn body_lines<'a>(
+    lines: &'a [Line],
+    roles: &[Role],
+    blank_before: &[bool],
+) -> Vec<(&'a Line, Gap)> {
+    let mut out = Vec::new();
+    let mut between: Option<Gap> = None;
+    for (k, (line, role)) in lines.iter().zip(roles).enumerate() {
+        match role {
+            Role::Body => {
+                let gap = match between {
+                    Some(Gap::PageBreak) => Gap::PageBreak,
+                    Some(Gap::Blank) => Gap::Blank,
+                    _ if blank_before[k] => Gap::Blank,
+                    _ => Gap::Adjacent,
+                };
+                out.push((line, gap));
+                between = None;
+            }
+            Role::Header | Role::Removed(RemovalReason::Masthead) => between = Some(Gap::Blank),
+            Role::Removed(_) | Role::Note(_) => {
+                if between != Some(Gap::Blank) {
+                    between = Some(Gap::PageBreak);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Turn paragraphs and notes into blocks and footnotes: resolve markers, link references.
+fn build_blocks(
+    document: &mut Document,
+    paras: Vec<ParaDraft>,
+    classified: Vec<blocks::Classified>,
+    notes: Vec<NoteDraft>,
+    tokens: bool,
+) {
+    let lang = document.language;
+    let bodies: HashSet<String> = notes.iter().map(|n| n.marker.clone()).collect();
+    let per_para: Vec<Vec<markers::Candidate>> = paras
+        .iter()
+        .map(|p| markers::candidates(&p.text, lang))
+        .collect();
+    let flat: Vec<&markers::Candidate> = per_para.iter().flatten().collect();
+    let accepted = markers::resolve(
+        &flat.iter().map(|c| (*c).clone()).collect::<Vec<_>>(),
+        &bodies,
+    );
+    let mut accepted_iter = accepted.into_iter();
+    let ids: Vec<String> = (1..=paras.len()).map(|i| format!("b{i}")).collect();
+    for (i, (para, (kind, label, parent))) in paras.into_iter().zip(classified).enumerate() {
+        let chosen: Vec<&markers::Candidate> = per_para[i]
+            .iter()
+            .filter(|_| accepted_iter.next().unwrap_or(false))
+            .collect();
+        let (text, footnote_refs) = markers::strip(&para.text, &chosen);
+        let tokens = (tokens && lang == Language::Zh).then(|| {
+            words::words(&text)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        });
+        document.blocks.push(Block {
+            id: ids[i].clone(),
+            kind,
+            label,
+            parent: parent.map(|p| ids[p].clone()),
+            text,
+            line: para.lines[0],
+            footnote_refs,
+            tokens,
+            lines: para.lines,
+        });
+    }
+    document.footnotes = notes
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| Footnote {
+            id: format!("fn{}", i + 1),
+            marker: n.marker,
+            text: n.text,
+            line: n.line,
+            referenced_from: Vec::new(),
+            lines: n.lines,
+        })
+        .collect();
+    link_references(document);
+}
+
+/// Point every footnote at the blocks that reference it, and warn about markers without a body
+/// and bodies without a marker.
+fn link_references(document: &mut Document) {
+    let mut by_marker: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in document.footnotes.iter().enumerate() {
+        by_marker.entry(f.marker.as_str()).or_default().push(i);
+    }
+    let mut links: Vec<(usize, String)> = Vec::new();
+    let mut missing: Vec<(String, String, usize)> = Vec::new();
+    for block in &document.blocks {
+        for r in &block.footnote_refs {
+            match by_marker.get(r.marker.as_str()) {
+                Some(candidates) => {
+                    // With several bodies for one marker (numbering restarts), take the first
+                    // body after the reference, else the last one before it.
+                    let notes = &document.footnotes;
+                    let pick = candidates
+                        .iter()
+                        .copied()
+                        .find(|&n| notes[n].line >= block.line)
+                        .or_else(|| candidates.last().copied())
+                        .expect("a marker entry has at least one body");
+                    links.push((pick, block.id.clone()));
+                }
+                None => {
+                    if !missing.iter().any(|(m, _, _)| *m == r.marker) {
+                        missing.push((r.marker.clone(), block.id.clone(), block.line));
+                    }
+                }
+            }
+        }
+    }
+    for (note, block) in links {
+        let refs = &mut document.footnotes[note].referenced_from;
+        if !refs.contains(&block) {
+            refs.push(block);
+        }
+    }
+    for (marker, block, line) in missing {
+        document.warnings.push(Warning {
+            line: Some(line),
+            message: format!("footnote marker {marker} in block {block} has no footnote body"),
+        });
+    }
+    for f in &document.footnotes {
+        if f.referenced_from.is_empty() {
+            document.warnings.push(Warning {
+                line: Some(f.line),
+                message: format!("footnote {} is not referenced in the text", f.marker),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BlockKind, Distribution, LineOwner};
+
+    fn owners_cover_every_line(text: &str, doc: &Document) {
+        let mut owned: HashMap<usize, usize> = HashMap::new();
+        for (line, _) in doc.line_owners() {
+            *owned.entry(line).or_default() += 1;
+        }
+        for (i, raw) in input::lines(text).iter().enumerate() {
+            let n = owned.get(&(i + 1)).copied().unwrap_or(0);
+            if lines::clean(raw).is_empty() {
+                assert_eq!(n, 0, "blank line {} owned", i + 1);
+            } else {
+                assert_eq!(n, 1, "line {} ({raw:?}) owned {n} times", i + 1);
+            }
+        }
+    }
+
+    const SMALL: &str = "General Assembly Distr.: Limited\n28 November 2001\nOriginal: English\n01-66657 (E) 291101\n*0166657*\nFifty-sixth session\nAgenda item 119 (b)\nSouth Africa:* draft resolution\nThe right to development\nThe General Assembly,\nRecalling the Vienna Declaration and Programme of Action,1\nreaffirmed the right to development,\n1. Decides to continue;\n(a) First;\n(b) Second.\n__________________\n* On behalf of the Group of African States.\n1 A/CONF.157/24 (Part I), chap. III.\n";
+
+    #[test]
+    fn small_english_document() {
+        let doc = parse(SMALL, "small.txt", &ParseOptions::default());
+        assert_eq!(doc.language, Language::En);
+        assert_eq!(doc.header.distribution, Some(Distribution::Limited));
+        assert_eq!(doc.header.date.as_deref(), Some("2001-11-28"));
+        assert_eq!(doc.header.job_number.as_deref(), Some("01-66657 (E)"));
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        use BlockKind::*;
+        assert_eq!(
+            kinds,
+            vec![
+                Text,
+                Title,
+                Text,
+                Preamble,
+                Paragraph,
+                Subparagraph,
+                Subparagraph
+            ]
+        );
+        assert_eq!(
+            doc.blocks[3].text,
+            "Recalling the Vienna Declaration and Programme of Action, reaffirmed the right to development,"
+        );
+        assert_eq!(doc.footnotes.len(), 2);
+        assert_eq!(doc.footnotes[0].referenced_from, vec!["b1".to_string()]);
+        assert_eq!(doc.footnotes[1].referenced_from, vec!["b4".to_string()]);
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+        owners_cover_every_line(SMALL, &doc);
+        assert!(
+            doc.line_owners()
+                .iter()
+                .any(|(_, o)| *o == LineOwner::Removed(RemovalReason::Barcode))
+        );
+    }
+
+    #[test]
+    fn only_furniture_warns() {
+        let text = "01-66657 (E) 291101\n*0166657*\n\n3\n";
+        let doc = parse(text, "f.txt", &ParseOptions::default());
+        assert!(doc.blocks.is_empty());
+        assert!(
+            doc.warnings
+                .iter()
+                .any(|w| w.message.starts_with("no body text"))
+        );
+        owners_cover_every_line(text, &doc);
+    }
+
+    #[test]
+    fn given_language_that_disagrees_warns() {
+        let doc = parse(
+            "Recalling its resolution on the right to development and the need for cooperation,\n",
+            "x",
+            &ParseOptions {
+                language: Some(Language::Zh),
+                tokens: false,
+            },
+        );
+        assert_eq!(doc.language, Language::Zh);
+        assert!(
+            doc.warnings
+                .iter()
+                .any(|w| w.message.contains("looks like en"))
+        );
+    }
+
+    #[test]
+    fn chinese_blocks_carry_words() {
+        let doc = parse(
+            "经济及社会理事会，\n\n回顾会员国的能力建设，\n",
+            "x",
+            &ParseOptions::default(),
+        );
+        let tokens = doc.blocks[1].tokens.as_ref().expect("tokens");
+        assert!(tokens.contains(&"能力建设".to_string()));
+    }
+}
