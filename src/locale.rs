@@ -383,6 +383,77 @@ pub fn opens_paragraph(word: &str, lang: Language) -> bool {
             .any(|e| lower.ends_with(e))
 }
 
+/// Function words after which a wrapped line cannot end a paragraph (`… adopted by the`).
+const FUNCTION_WORDS: &[(Language, &[&str])] = &[
+    (
+        Language::En,
+        &[
+            "the", "a", "an", "of", "to", "in", "on", "by", "for", "and", "or", "with", "at",
+            "from", "as", "that", "its", "their", "his", "her", "which", "is", "are", "be", "has",
+            "have", "this", "these", "those", "into", "between", "among", "under", "all", "any",
+            "such",
+        ],
+    ),
+    (
+        Language::Fr,
+        &[
+            "le", "la", "les", "l'", "de", "des", "du", "d'", "et", "ou", "à", "au", "aux", "en",
+            "par", "pour", "sur", "dans", "avec", "que", "qui", "un", "une", "ses", "son", "sa",
+            "leur", "leurs", "ce", "cette", "ces", "entre", "sous",
+        ],
+    ),
+    (
+        Language::Es,
+        &[
+            "el", "la", "los", "las", "de", "del", "y", "e", "o", "a", "al", "en", "por", "para",
+            "con", "que", "un", "una", "su", "sus", "se", "lo", "este", "esta", "estos", "estas",
+            "entre", "sobre",
+        ],
+    ),
+    (
+        Language::Ru,
+        &[
+            "и",
+            "в",
+            "во",
+            "на",
+            "по",
+            "с",
+            "со",
+            "о",
+            "об",
+            "к",
+            "ко",
+            "для",
+            "от",
+            "до",
+            "из",
+            "что",
+            "а",
+            "или",
+            "при",
+            "за",
+            "под",
+            "между",
+            "его",
+            "ее",
+            "их",
+            "этой",
+            "этого",
+        ],
+    ),
+];
+
+/// Whether `word` is a function word of `lang` (case-insensitive, apostrophe-final forms
+/// included): a line ending in one continues on the next line.
+pub fn is_function_word(word: &str, lang: Language) -> bool {
+    let lower = word.to_lowercase();
+    FUNCTION_WORDS
+        .iter()
+        .filter(|(l, _)| *l == lang)
+        .any(|(_, words)| words.contains(&lower.as_str()))
+}
+
 /// The value of a Chinese numeral written with the digits 〇零一二两三四五六七八九 and the units
 /// 十百千万亿 (`二十一` = 21, `二〇一一` = 2011), or `None` if it is not one.
 pub fn chinese_numeral_value(s: &str) -> Option<u64> {
@@ -541,6 +612,13 @@ mod tests {
         assert!(opens_paragraph("Rappelant", Language::Fr));
         assert!(!opens_paragraph("Mexico,", Language::En));
         assert!(!opens_paragraph("recalling", Language::En));
+    }
+
+    #[test]
+    fn function_words() {
+        assert!(is_function_word("the", Language::En));
+        assert!(is_function_word("Des", Language::Fr));
+        assert!(!is_function_word("pénale", Language::Fr));
     }
 
     #[test]

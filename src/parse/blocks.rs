@@ -8,8 +8,8 @@ use regex::Regex;
 use crate::input::{is_cjk_punctuation, is_han};
 use crate::locale::{
     ARABIC_LETTER_NAMES, ARABIC_LETTERS, ARABIC_ORDINALS, ARTICLE_WORDS, CHAPTER_WORDS,
-    CYRILLIC_LOOKALIKES, PREAMBLE_HEADINGS, ascii_digit, chinese_numeral_value, opens_paragraph,
-    roman_value, to_roman,
+    CYRILLIC_LOOKALIKES, PREAMBLE_HEADINGS, ascii_digit, chinese_numeral_value, is_function_word,
+    opens_paragraph, roman_value, to_roman,
 };
 use crate::model::{BlockKind, Language};
 use crate::parse::lines::{Line, width};
@@ -67,11 +67,15 @@ impl Wrapping {
 /// Join body lines into paragraphs.
 pub(crate) fn paragraphs(lines: &[(&Line, Gap)], lang: Language) -> Vec<ParaDraft> {
     let wrapping = Wrapping::measure(&lines.iter().map(|(l, _)| *l).collect::<Vec<_>>());
+    // Before the opening formula lines are title and header lines, which end without
+    // punctuation; after it, a line without punctuation runs on.
+    let formula = lines.iter().position(|(l, _)| is_opening_formula(&l.text));
     let mut out: Vec<ParaDraft> = Vec::new();
     let mut last_line: Option<&str> = None;
-    for &(line, gap) in lines {
+    for (i, &(line, gap)) in lines.iter().enumerate() {
+        let front_matter = formula.is_some_and(|f| i <= f);
         let joins = match (out.last(), last_line) {
-            (Some(_), Some(prev)) => continues(prev, &line.text, gap, wrapping, lang),
+            (Some(_), Some(prev)) => continues(prev, &line.text, gap, wrapping, lang, front_matter),
             _ => false,
         };
         if joins {
@@ -89,8 +93,16 @@ pub(crate) fn paragraphs(lines: &[(&Line, Gap)], lang: Language) -> Vec<ParaDraf
     out
 }
 
-/// Whether `next` continues the paragraph whose last line is `prev`.
-fn continues(prev: &str, next: &str, gap: Gap, wrapping: Wrapping, lang: Language) -> bool {
+/// Whether `next` continues the paragraph whose last line is `prev`; `front_matter` is true
+/// before the opening formula of a resolution.
+fn continues(
+    prev: &str,
+    next: &str,
+    gap: Gap,
+    wrapping: Wrapping,
+    lang: Language,
+    front_matter: bool,
+) -> bool {
     if gap == Gap::Blank {
         return false;
     }
@@ -121,12 +133,18 @@ fn continues(prev: &str, next: &str, gap: Gap, wrapping: Wrapping, lang: Languag
                 return lang != Language::Ru || open || prev_width * 100 >= w * 85;
             }
             let first_word = next.split_whitespace().next().unwrap_or("");
+            let next_word_fits = prev_width + 1 + width(first_word) + 2 <= w;
             if open {
-                prev_width * 10 >= w * 6
+                // No punctuation: a continuation of a long line; in the front matter only if the
+                // next word would not have fitted (else the break was deliberate: a title line).
+                let last_word = prev.rsplit([' ', '\'']).next().unwrap_or("");
+                is_function_word(last_word, lang)
+                    || (prev_width * 10 >= w * 6 && !(front_matter && next_word_fits))
             } else if opens_paragraph(first_word, lang) {
                 false
             } else {
-                prev_width + 1 + width(first_word) > w || prev_width * 100 >= w * 85
+                // After punctuation: a continuation only if the next word could not have fitted.
+                prev_width + 1 + width(first_word) > w
             }
         }
         // One paragraph per line: only a line starting in lower case continues (a stray wrap).

@@ -94,11 +94,14 @@ fn note_start(
     let text_start = c.get(2).or(c.get(3)).map_or(0, |m| m.start());
     let glued = c.get(2).is_some();
     let parenthesised = text.starts_with('(') != c[0].contains(')');
-    if parenthesised || n == 0 {
+    let numbered_paragraph = text[c[1].len()..].trim_start().starts_with(['-', '–', '.']);
+    if parenthesised || numbered_paragraph || n == 0 {
         return None;
     }
+    // Inside an area a note or two may have been lost: the next number up to two further on
+    // still starts a note.
     let fits = if in_area {
-        n == expected || (expected == 0 && n >= 1)
+        (expected..=expected + 2).contains(&n) || (expected == 0 && n >= 1)
     } else {
         n == expected.max(1) && inventory.contains(&n.to_string())
     };
@@ -156,9 +159,8 @@ pub(crate) fn scan(
         };
         let start = note_start(text, in_area, expected, inventory).filter(|(m, _)| {
             // Inside an area, a numbered note must continue the sequence.
-            m.parse::<u32>().map_or(true, |n| {
-                !in_area || expected == 0 || n == expected || n > last_number
-            })
+            m.parse::<u32>()
+                .map_or(true, |n| !in_area || expected == 0 || n > last_number)
         });
         match start {
             Some((marker, offset)) => {
@@ -192,7 +194,12 @@ pub(crate) fn scan(
 
 /// Split the last note where the next note of the sequence starts inside it, looking only at
 /// text from byte `from` on (the part that came from line `line_no`).
-fn split_embedded(notes: &mut Vec<NoteDraft>, last_number: &mut u32, line_no: usize, from: usize) {
+fn split_embedded(
+    notes: &mut Vec<NoteDraft>,
+    last_number: &mut u32,
+    line_no: usize,
+    mut from: usize,
+) {
     loop {
         let Some(note) = notes.last() else { return };
         let Some(n) = note.number() else { return };
@@ -226,6 +233,7 @@ fn split_embedded(notes: &mut Vec<NoteDraft>, last_number: &mut u32, line_no: us
             },
         });
         *last_number = wanted;
+        from = 0;
     }
 }
 

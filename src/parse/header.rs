@@ -30,7 +30,7 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGENDA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:provisional\s+)?agenda\s+items?|items?|temas?|points?|пункты?|البنود?|(?:临时)?议程项目)\s*[\d٠-٩]+")
+    Regex::new(r"(?i)^(?:(?:provisional\s+)?agenda\s+items?|items?|temas?|points?|пункты?|البند|البنود|(?:临时)?议程项目)\s*[\d٠-٩]+")
         .expect("valid agenda-item pattern")
 });
 

@@ -115,25 +115,18 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
         }
     }
 
-    let (lang, confidence) = decide_language(&lines, &roles, options.language, &mut warnings);
-
+    let job_hint = lines
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == Role::Removed(RemovalReason::JobNumber))
+        .find_map(|(l, _)| {
+            lines::job_number(&l.text)
+                .as_deref()
+                .and_then(job_letter_language)
+        });
+    let (lang, confidence) =
+        decide_language(&lines, &roles, options.language, job_hint, &mut warnings);
     let header = read_header(&lines, &mut roles, lang);
-    let header_language_letter = header.job_number.as_deref().and_then(job_letter_language);
-    if options.language.is_none() && confidence == 0.0 {
-        if let Some(l) = header_language_letter {
-            warnings.push(Warning {
-                line: None,
-                message: format!(
-                    "no body text to detect the language from; taking {l} from the job number"
-                ),
-            });
-        }
-    }
-    let lang = if confidence == 0.0 {
-        header_language_letter.unwrap_or(lang)
-    } else {
-        lang
-    };
 
     let body: Vec<(&Line, Gap)> = body_lines(&lines, &roles, &blank_before);
     if body.is_empty() {
@@ -229,11 +222,13 @@ fn body_sample(lines: &[Line], roles: &[Role]) -> String {
     sample
 }
 
-/// The document's language and the confidence reported for it.
+/// The document's language and the confidence reported for it. `job_hint` is the language
+/// letter of the job number, used when the text has no letters to detect from.
 fn decide_language(
     lines: &[Line],
     roles: &[Role],
     given: Option<Language>,
+    job_hint: Option<Language>,
     warnings: &mut Vec<Warning>,
 ) -> (Language, f64) {
     let detected = language::detect(&body_sample(lines, roles));
@@ -274,13 +269,17 @@ fn decide_language(
             (d.language, d.confidence)
         }
         (None, None) => {
+            let (language, source) = match job_hint {
+                Some(l) => (l, "taking it from the job number"),
+                None => (Language::En, "assuming en"),
+            };
             warnings.push(Warning {
                 line: None,
-                message:
-                    "no letters to detect the language from; assuming en (use --lang to set it)"
-                        .into(),
+                message: format!(
+                    "no letters to detect the language from; {source} (use --lang to set it)"
+                ),
             });
-            (Language::En, 0.0)
+            (language, 0.0)
         }
     }
 }
@@ -315,6 +314,15 @@ fn read_header(lines: &[Line], roles: &mut [Role], lang: Language) -> crate::mod
             _ => {}
         }
     }
+    // The job number is printed at the foot of the first page, often after the header zone.
+    if reader.header.job_number.is_none() {
+        if let Some(k) =
+            (0..lines.len()).find(|&k| roles[k] == Role::Removed(RemovalReason::JobNumber))
+        {
+            reader.read(&lines[k].text, lang);
+            roles[k] = Role::Header;
+        }
+    }
     reader.header
 }
 
@@ -347,7 +355,12 @@ fn body_lines<'a>(
                 out.push((line, gap));
                 between = None;
             }
-            Role::Header | Role::Removed(RemovalReason::Masthead) => between = Some(Gap::Blank),
+            // The job number at the foot of page 1 is a header field inside a page break.
+            Role::Header | Role::Removed(RemovalReason::Masthead) => {
+                if between != Some(Gap::PageBreak) {
+                    between = Some(Gap::Blank);
+                }
+            }
             Role::Removed(_) | Role::Note(_) => {
                 if between != Some(Gap::Blank) {
                     between = Some(Gap::PageBreak);

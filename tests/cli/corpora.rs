@@ -1,0 +1,309 @@
+//! The real UN documents under `VERSALIGN_CORPORA`: what the parse of the founding documents
+//! must show, the nothing-lost invariant on every file, and language detection.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use versalign::language::detect;
+use versalign::model::{Document, Language};
+use versalign::parse::{ParseOptions, read_document};
+
+use crate::util::{corpora, files_under, stdout_of, versalign};
+
+fn parse_json(path: &std::path::Path) -> Value {
+    serde_json::from_str(&stdout_of(versalign().args(["parse", "--json"]).arg(path)))
+        .expect("valid JSON")
+}
+
+fn blocks_of<'a>(doc: &'a Value, kind: &str) -> Vec<&'a Value> {
+    doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["kind"] == kind)
+        .collect()
+}
+
+#[test]
+fn seed_chinese_draft_resolution() {
+    let Some(dir) = corpora() else { return };
+    let doc = parse_json(&dir.join("seed/zh.txt"));
+    assert_eq!(doc["language"], "zh");
+    assert_eq!(doc["header"]["original_language"], "es");
+    assert_eq!(doc["header"]["distribution"], "limited");
+    assert_eq!(doc["header"]["date"], "2011-04-14");
+    let preambles = blocks_of(&doc, "preamble");
+    assert_eq!(preambles.len(), 23);
+    let paragraphs = blocks_of(&doc, "paragraph");
+    let labels: Vec<&str> = paragraphs
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (1..=22).map(|n| n.to_string()).collect();
+    assert_eq!(labels, expected);
+
+    let footnotes = doc["footnotes"].as_array().unwrap();
+    let markers: Vec<&str> = footnotes
+        .iter()
+        .map(|f| f["marker"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        markers,
+        vec!["*", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]
+    );
+    // seed/SOURCE.md: * in the sponsors line; 1 in preamble 6; 2 in preamble 8; 3 and 4 in
+    // preamble 10; 5 in preamble 11; 6-10 in operative 1; 11 in operative 2.
+    let sponsors = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["text"].as_str().unwrap().starts_with("哥伦比亚"))
+        .unwrap();
+    let id = |b: &Value| b["id"].as_str().unwrap().to_string();
+    let expected_source: Vec<String> = vec![
+        id(sponsors),
+        id(preambles[5]),
+        id(preambles[7]),
+        id(preambles[9]),
+        id(preambles[9]),
+        id(preambles[10]),
+        id(paragraphs[0]),
+        id(paragraphs[0]),
+        id(paragraphs[0]),
+        id(paragraphs[0]),
+        id(paragraphs[0]),
+        id(paragraphs[1]),
+    ];
+    for (f, expected) in footnotes.iter().zip(&expected_source) {
+        let from = f["referenced_from"].as_array().unwrap();
+        assert_eq!(
+            from.len(),
+            1,
+            "footnote {} referenced {} times",
+            f["marker"],
+            from.len()
+        );
+        assert_eq!(
+            from[0].as_str().unwrap(),
+            expected,
+            "footnote {}",
+            f["marker"]
+        );
+    }
+    // No footnote text left in a body block, and no marker character either.
+    for b in doc["blocks"].as_array().unwrap() {
+        let text = b["text"].as_str().unwrap();
+        assert!(
+            !text.chars().any(|c| "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)),
+            "marker left in {text}"
+        );
+        for f in footnotes {
+            assert!(
+                !text.contains(f["text"].as_str().unwrap()),
+                "footnote text in block {}",
+                b["id"]
+            );
+        }
+    }
+    assert!(doc["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn english_pdf_draft_resolution_2001() {
+    let Some(dir) = corpora() else { return };
+    let path = dir.join("right-to-development-2001/en.txt");
+    let doc = parse_json(&path);
+    let header = &doc["header"];
+    assert_eq!(header["distribution"], "limited");
+    assert_eq!(header["date"], "2001-11-28");
+    assert_eq!(header["original_language"], "en");
+    assert_eq!(header["job_number"], "01-66657 (E)");
+    let paragraphs = blocks_of(&doc, "paragraph");
+    let labels: Vec<&str> = paragraphs
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (1..=25).map(|n| n.to_string()).collect();
+    assert_eq!(labels, expected);
+    let para_id = |n: usize| paragraphs[n - 1]["id"].as_str().unwrap().to_string();
+    let subs = blocks_of(&doc, "subparagraph");
+    let under = |parent: String| -> Vec<String> {
+        subs.iter()
+            .filter(|b| b["parent"] == parent.as_str())
+            .map(|b| b["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(under(para_id(5)), vec!["a", "b", "c", "d", "e", "f"]);
+    assert_eq!(under(para_id(21)), vec!["a", "b", "c", "d"]);
+    assert_eq!(subs.len(), 10);
+    // Markers 1-9 and * are found in the body; their bodies are not in this file.
+    let mut found: Vec<String> = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| {
+            b["footnote_refs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["marker"].as_str().unwrap().to_string())
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    assert_eq!(
+        found,
+        vec!["*", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+    );
+    let warnings: Vec<&str> = doc["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    for marker in ["*", "1", "2", "3", "4", "5", "6", "7", "8", "9"] {
+        let needle = format!("footnote marker {marker} in block");
+        assert_eq!(
+            warnings.iter().filter(|w| w.starts_with(&needle)).count(),
+            1,
+            "{marker}: {warnings:?}"
+        );
+    }
+    // The ambiguous digits are split: "2001-2010,5" keeps its years.
+    let text: String = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["text"].as_str().unwrap())
+        .collect();
+    assert!(text.contains("for the Decade 2001-2010, adopted"));
+}
+
+#[test]
+fn hard_wrapped_chinese_with_split_markers() {
+    let Some(dir) = corpora() else { return };
+    let doc = parse_json(&dir.join("a-res-61-211/zh.txt"));
+    let paragraphs = blocks_of(&doc, "paragraph");
+    assert_eq!(paragraphs.len(), 19);
+    assert_eq!(
+        doc["blocks"].as_array().unwrap().len(),
+        19,
+        "every wrapped line joined to its paragraph"
+    );
+    assert!(
+        paragraphs[1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("行动纲领》执行情况全球综合中期审查")
+    );
+    let refs: Vec<&str> = paragraphs[1]["footnote_refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["marker"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs, vec!["2", "7"]);
+}
+
+/// Every non-blank line of every file is owned by exactly one block, footnote, header field or
+/// removed entry.
+#[test]
+fn nothing_is_lost_in_any_real_file() {
+    let Some(dir) = corpora() else { return };
+    let mut checked = 0;
+    for path in files_under(&dir) {
+        let Ok(doc) = read_document(
+            &path,
+            &ParseOptions {
+                language: None,
+                tokens: false,
+            },
+        ) else {
+            continue;
+        };
+        let text = versalign::input::read_file(&path).unwrap().text;
+        assert_every_line_owned_once(&text, &doc);
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} files parsed");
+}
+
+fn assert_every_line_owned_once(text: &str, doc: &Document) {
+    let mut owners: HashMap<usize, usize> = HashMap::new();
+    for (line, _) in doc.line_owners() {
+        *owners.entry(line).or_default() += 1;
+    }
+    for (i, line) in versalign::input::lines(text).iter().enumerate() {
+        let n = owners.get(&(i + 1)).copied().unwrap_or(0);
+        let blank = line
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200F}' || c == '\u{200E}');
+        let expected = usize::from(!blank);
+        assert_eq!(
+            n,
+            expected,
+            "{}:{}: {line:?} owned {n} times",
+            doc.file,
+            i + 1
+        );
+    }
+}
+
+fn language_of_file(name: &str) -> Language {
+    name.split('.')
+        .next()
+        .unwrap()
+        .parse()
+        .expect("file named by language")
+}
+
+#[test]
+fn language_of_every_udhr_and_charter_version() {
+    let Some(dir) = corpora() else { return };
+    for folder in ["udhr", "un-charter"] {
+        for path in files_under(&dir.join(folder)) {
+            if path.extension().is_some_and(|e| e == "txt")
+                && path.parent().unwrap().ends_with(folder)
+            {
+                let doc = read_document(
+                    &path,
+                    &ParseOptions {
+                        language: None,
+                        tokens: false,
+                    },
+                )
+                .unwrap();
+                let expected = language_of_file(path.file_name().unwrap().to_str().unwrap());
+                assert_eq!(doc.language, expected, "{}", path.display());
+                assert!(
+                    doc.language_confidence >= 0.5,
+                    "{}: {}",
+                    path.display(),
+                    doc.language_confidence
+                );
+            }
+        }
+    }
+}
+
+/// Per-line language detection on the 4,000 six-way sentences: at least 95 % right in every
+/// language.
+#[test]
+fn language_of_unpc_devset_lines() {
+    let Some(dir) = corpora() else { return };
+    for lang in Language::ALL {
+        let text = std::fs::read_to_string(dir.join(format!("unpc-devset/{lang}.txt"))).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let right = lines
+            .iter()
+            .filter(|l| detect(l).is_some_and(|d| d.language == lang))
+            .count();
+        let share = right as f64 / lines.len() as f64;
+        eprintln!(
+            "unpc-devset {lang}: {right}/{} lines = {:.2} %",
+            lines.len(),
+            share * 100.0
+        );
+        assert!(share >= 0.95, "{lang}: {share}");
+    }
+}

@@ -1,0 +1,71 @@
+//! Helpers shared by the end-to-end tests.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The `versalign` binary built for this test run.
+pub fn versalign() -> Command {
+    let mut cmd = Command::cargo_bin("versalign").expect("the versalign binary is built");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// A path inside the project.
+pub fn project(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The real corpora, or `None` (with a message) when `VERSALIGN_CORPORA` is not set.
+pub fn corpora() -> Option<PathBuf> {
+    match std::env::var_os("VERSALIGN_CORPORA") {
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            let dir = if dir.is_relative() {
+                project("").join(dir)
+            } else {
+                dir
+            };
+            assert!(
+                dir.is_dir(),
+                "VERSALIGN_CORPORA={} is not a directory",
+                dir.display()
+            );
+            Some(dir)
+        }
+        None => {
+            eprintln!("skipped: VERSALIGN_CORPORA is not set (see README.md)");
+            None
+        }
+    }
+}
+
+/// Every file under `dir`, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("readable directory") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Standard output of a successful run, as text.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("versalign runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr:\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
