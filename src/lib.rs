@@ -7,6 +7,7 @@
 //! symbols across scripts), [`segment`] (sentences, Chinese words). The [`cli`] module puts the
 //! command line on top.
 
+pub mod align;
 pub mod cli;
 pub mod error;
 pub mod input;

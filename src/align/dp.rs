@@ -1,0 +1,305 @@
+//! The one dynamic-programming core of versalign: a monotone alignment of two sequences into
+//! beads (1-1, 1-0, 2-1 …) under a caller-supplied cost, searched inside a band so that time and
+//! memory grow with the sequence length times the band width, not with the product of lengths.
+//!
+//! Paragraphs, footnotes and sentences are all aligned through [`align`]; only the bead
+//! inventory, the band and the cost function differ.
+
+use std::ops::Range;
+
+/// A bead shape: how many units it takes from each side and its prior cost (a negative log
+/// probability, added to every bead of that shape).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shape {
+    /// Units taken from the first sequence.
+    pub a: usize,
+    /// Units taken from the second sequence.
+    pub b: usize,
+    /// Prior cost of the shape.
+    pub prior: f64,
+}
+
+impl Shape {
+    /// A shape with its prior.
+    pub const fn new(a: usize, b: usize, prior: f64) -> Shape {
+        Shape { a, b, prior }
+    }
+}
+
+/// One step of an alignment: a range of each sequence (either may be empty) and the cost charged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    /// Units of the first sequence.
+    pub a: Range<usize>,
+    /// Units of the second sequence.
+    pub b: Range<usize>,
+    /// Prior plus content cost of the bead.
+    pub cost: f64,
+}
+
+/// The corridor searched: for every position `i` of the first sequence (0..=n), the positions
+/// `j` of the second sequence (inclusive range) a path may pass through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    m: usize,
+}
+
+impl Band {
+    /// No restriction: every (i, j) is allowed. Quadratic; for short sequences.
+    pub fn full(n: usize, m: usize) -> Band {
+        Band {
+            lo: vec![0; n + 1],
+            hi: vec![m; n + 1],
+            m,
+        }
+    }
+
+    /// A corridor of half-width `width` around the straight line from (0, 0) to (n, m).
+    pub fn around_diagonal(n: usize, m: usize, width: usize) -> Band {
+        Band::around_path(n, m, &[], width)
+    }
+
+    /// A corridor of half-width `width` around the piecewise-linear path from (0, 0) through
+    /// `points` (increasing in both coordinates) to (n, m).
+    pub fn around_path(n: usize, m: usize, points: &[(usize, usize)], width: usize) -> Band {
+        let mut knots = Vec::with_capacity(points.len() + 2);
+        knots.push((0usize, 0usize));
+        knots.extend(points.iter().copied().filter(|&(i, j)| i <= n && j <= m));
+        knots.push((n, m));
+        let mut centre = vec![0usize; n + 1];
+        for w in knots.windows(2) {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            for (i, c) in centre.iter_mut().enumerate().take(i1 + 1).skip(i0) {
+                *c = if i1 == i0 {
+                    j1
+                } else {
+                    j0 + (j1.saturating_sub(j0)) * (i - i0) / (i1 - i0)
+                };
+            }
+        }
+        let mut lo: Vec<usize> = centre.iter().map(|&c| c.saturating_sub(width)).collect();
+        let mut hi: Vec<usize> = centre.iter().map(|&c| (c + width).min(m)).collect();
+        lo[0] = 0;
+        hi[n] = m;
+        // Where the path jumps (a run of 0-k beads), widen the row above so consecutive rows
+        // overlap and a path always exists.
+        for i in (0..n).rev() {
+            hi[i] = hi[i].max(lo[i + 1]);
+        }
+        Band { lo, hi, m }
+    }
+
+    fn contains(&self, i: usize, j: usize) -> bool {
+        i < self.lo.len() && j >= self.lo[i] && j <= self.hi[i]
+    }
+
+    /// Number of (i, j) cells in the band.
+    pub fn cells(&self) -> usize {
+        self.lo.iter().zip(&self.hi).map(|(l, h)| h + 1 - l).sum()
+    }
+}
+
+/// Align sequences of lengths `n` and `m` with the given bead shapes inside `band`.
+/// `cost(a, b)` is the content cost of a bead taking `a` from the first sequence and `b` from
+/// the second (return `f64::INFINITY` to forbid it). Returns the beads of the cheapest path in
+/// order; if the band admits no path the remainder is filled with 1-0 and 0-1 beads.
+pub fn align<F>(n: usize, m: usize, shapes: &[Shape], band: &Band, mut cost: F) -> Vec<Bead>
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
+    debug_assert_eq!(band.lo.len(), n + 1);
+    debug_assert_eq!(band.m, m);
+    // Row i stores cells j in lo[i]..=hi[i]: (total cost, shape index, bead cost).
+    let mut rows: Vec<Vec<(f64, usize, f64)>> = (0..=n)
+        .map(|i| vec![(f64::INFINITY, usize::MAX, 0.0); band.hi[i] + 1 - band.lo[i]])
+        .collect();
+    if band.contains(0, 0) {
+        rows[0][0] = (0.0, usize::MAX, 0.0);
+    }
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut best = (f64::INFINITY, usize::MAX, 0.0);
+            for (s, shape) in shapes.iter().enumerate() {
+                if shape.a > i || shape.b > j {
+                    continue;
+                }
+                let (pi, pj) = (i - shape.a, j - shape.b);
+                if !band.contains(pi, pj) {
+                    continue;
+                }
+                let prev = rows[pi][pj - band.lo[pi]].0;
+                if !prev.is_finite() {
+                    continue;
+                }
+                let bead = shape.prior + cost(pi..i, pj..j);
+                if prev + bead < best.0 {
+                    best = (prev + bead, s, bead);
+                }
+            }
+            rows[i][j - band.lo[i]] = best;
+        }
+    }
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (n, m);
+    if !band.contains(n, m) || !rows[n][m - band.lo[n]].0.is_finite() {
+        return fallback(n, m);
+    }
+    while i > 0 || j > 0 {
+        let (_, s, bead_cost) = rows[i][j - band.lo[i]];
+        let shape = shapes[s];
+        beads.push(Bead {
+            a: i - shape.a..i,
+            b: j - shape.b..j,
+            cost: bead_cost,
+        });
+        i -= shape.a;
+        j -= shape.b;
+    }
+    beads.reverse();
+    beads
+}
+
+/// Every unit alone: used when no path exists.
+fn fallback(n: usize, m: usize) -> Vec<Bead> {
+    (0..n)
+        .map(|i| Bead {
+            a: i..i + 1,
+            b: 0..0,
+            cost: f64::INFINITY,
+        })
+        .chain((0..m).map(|j| Bead {
+            a: n..n,
+            b: j..j + 1,
+            cost: f64::INFINITY,
+        }))
+        .collect()
+}
+
+/// The six bead shapes of classic paragraph and sentence alignment.
+pub const CLASSIC_SHAPES: [Shape; 6] = [
+    Shape::new(1, 1, 0.0),
+    Shape::new(1, 0, 4.5),
+    Shape::new(0, 1, 4.5),
+    Shape::new(2, 1, 2.3),
+    Shape::new(1, 2, 2.3),
+    Shape::new(2, 2, 4.0),
+];
+
+/// Gale and Church's length cost: the negative log probability that a text of `la` units is
+/// translated by one of `lb` units, when lengths scale by `ratio` with variance `variance` per unit.
+pub fn length_cost(la: f64, lb: f64, ratio: f64, variance: f64) -> f64 {
+    if la == 0.0 && lb == 0.0 {
+        return 0.0;
+    }
+    let mean = (la + lb / ratio) / 2.0;
+    let delta = (lb - la * ratio) / (variance * mean.max(1.0)).sqrt();
+    // -ln(2 (1 - Φ(|δ|))) with the complementary error function.
+    let p = erfc(delta.abs() / std::f64::consts::SQRT_2);
+    -(p.max(1e-300)).ln()
+}
+
+/// The complementary error function (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7).
+fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let r = t
+        * (-z * z - 1.265_512_23
+            + t * (1.000_023_68
+                + t * (0.374_091_96
+                    + t * (0.096_784_18
+                        + t * (-0.186_288_06
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+            .exp();
+    if x >= 0.0 { r } else { 2.0 - r }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes_of(beads: &[Bead]) -> Vec<(usize, usize)> {
+        beads.iter().map(|b| (b.a.len(), b.b.len())).collect()
+    }
+
+    fn length_aligner(a: &[f64], b: &[f64], band: &Band) -> Vec<Bead> {
+        align(a.len(), b.len(), &CLASSIC_SHAPES, band, |ra, rb| {
+            let la: f64 = a[ra].iter().sum();
+            let lb: f64 = b[rb].iter().sum();
+            if la == 0.0 || lb == 0.0 {
+                0.0
+            } else {
+                length_cost(la, lb, 1.0, 6.8)
+            }
+        })
+    }
+
+    #[test]
+    fn identical_lengths_align_one_to_one() {
+        let a = [120.0, 40.0, 300.0, 80.0];
+        let beads = length_aligner(&a, &a, &Band::full(4, 4));
+        assert_eq!(shapes_of(&beads), vec![(1, 1); 4]);
+    }
+
+    #[test]
+    fn a_split_paragraph_becomes_one_to_two() {
+        let a = [120.0, 400.0, 80.0];
+        let b = [118.0, 210.0, 195.0, 82.0];
+        let beads = length_aligner(&a, &b, &Band::full(3, 4));
+        assert_eq!(shapes_of(&beads), vec![(1, 1), (1, 2), (1, 1)]);
+        assert_eq!(beads[1].b, 1..3);
+    }
+
+    #[test]
+    fn a_missing_paragraph_becomes_one_to_zero() {
+        let a = [120.0, 400.0, 200.0, 250.0, 90.0];
+        let b = [121.0, 395.0, 248.0, 91.0];
+        let beads = length_aligner(&a, &b, &Band::full(5, 4));
+        assert_eq!(
+            shapes_of(&beads),
+            vec![(1, 1), (1, 1), (1, 0), (1, 1), (1, 1)]
+        );
+    }
+
+    #[test]
+    fn the_band_bounds_the_work_and_keeps_the_answer() {
+        let a: Vec<f64> = (0..400).map(|i| 50.0 + ((i * 37) % 300) as f64).collect();
+        let band = Band::around_diagonal(400, 400, 8);
+        assert!(band.cells() < 400 * 20);
+        let beads = length_aligner(&a, &a, &band);
+        assert_eq!(beads.len(), 400);
+        assert!(
+            beads
+                .iter()
+                .all(|b| b.a.len() == 1 && b.b.len() == 1 && b.a.start == b.b.start)
+        );
+    }
+
+    #[test]
+    fn band_through_points_stays_connected() {
+        let band = Band::around_path(10, 30, &[(2, 20), (8, 22)], 1);
+        for i in 1..=10 {
+            assert!(band.lo[i] >= band.lo[i - 1] && band.hi[i] >= band.hi[i - 1]);
+            assert!(band.lo[i] <= band.hi[i - 1] + 1, "row {i} disconnected");
+        }
+        let beads = align(10, 30, &CLASSIC_SHAPES, &band, |_, _| 1.0);
+        let covered_a: usize = beads.iter().map(|b| b.a.len()).sum();
+        let covered_b: usize = beads.iter().map(|b| b.b.len()).sum();
+        assert_eq!((covered_a, covered_b), (10, 30));
+    }
+
+    #[test]
+    fn length_cost_is_smallest_at_the_ratio() {
+        assert!(length_cost(100.0, 100.0, 1.0, 6.8) < 0.01);
+        assert!(length_cost(100.0, 150.0, 1.0, 6.8) > length_cost(100.0, 110.0, 1.0, 6.8));
+        assert!(length_cost(100.0, 50.0, 0.5, 6.8) < 0.01);
+        assert!((erfc(0.0) - 1.0).abs() < 1e-6);
+    }
+}

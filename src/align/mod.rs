@@ -1,0 +1,3 @@
+//! Alignment of language versions.
+
+pub mod dp;
