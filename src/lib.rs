@@ -8,8 +8,10 @@
 //! command line on top.
 
 pub mod align;
+pub mod check;
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod input;
 pub mod language;
 pub mod locale;

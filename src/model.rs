@@ -147,6 +147,9 @@ pub struct Header {
     /// Input lines (1-based) whose content went into the fields above.
     #[serde(skip)]
     pub lines: Vec<usize>,
+    /// The line each field was read from, by field name (`"date"`, `"symbol"` …).
+    #[serde(skip)]
+    pub field_lines: std::collections::BTreeMap<&'static str, usize>,
 }
 
 /// What a body block is.

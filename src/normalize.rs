@@ -71,3 +71,43 @@ pub fn anchors(text: &str, _lang: Language) -> Vec<Anchor> {
     }
     out
 }
+
+/// A value on one side only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorDiff {
+    /// Kind.
+    pub kind: AnchorKind,
+    /// Value.
+    pub value: String,
+    /// Whether it is in the first list.
+    pub in_first: bool,
+}
+
+/// Multiset difference.
+pub fn compare(first: &[Anchor], second: &[Anchor]) -> Vec<AnchorDiff> {
+    let mut a: Vec<(AnchorKind, &str)> = first.iter().map(|x| (x.kind, x.value.as_str())).collect();
+    let mut b: Vec<(AnchorKind, &str)> =
+        second.iter().map(|x| (x.kind, x.value.as_str())).collect();
+    a.sort();
+    b.sort();
+    let mut out = Vec::new();
+    for x in &a {
+        if let Some(p) = b.iter().position(|y| y == x) {
+            b.remove(p);
+        } else {
+            out.push(AnchorDiff {
+                kind: x.0,
+                value: x.1.to_string(),
+                in_first: true,
+            });
+        }
+    }
+    for y in b {
+        out.push(AnchorDiff {
+            kind: y.0,
+            value: y.1.to_string(),
+            in_first: false,
+        });
+    }
+    out
+}

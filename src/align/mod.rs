@@ -1,3 +1,396 @@
-//! Alignment of language versions.
+//! Alignment of the language versions of one document: every version is aligned to the pivot
+//! (paragraph by paragraph, and footnote by footnote), and units aligned to the same pivot units
+//! form one row. Rows hold indices into each version's blocks or footnotes; nothing is copied.
 
 pub mod dp;
+mod pairwise;
+pub(crate) mod units;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::model::{BlockKind, Document, Language};
+
+pub use pairwise::Method;
+use pairwise::{PairBead, align_units};
+use units::Unit;
+
+/// What a row holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowKind {
+    /// Body blocks of this kind (the pivot's, or the first version's that has the row).
+    Block(BlockKind),
+    /// Footnote bodies.
+    Footnote,
+}
+
+impl RowKind {
+    /// Lower-case name as written in CSV and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowKind::Block(k) => k.as_str(),
+            RowKind::Footnote => "footnote",
+        }
+    }
+}
+
+/// One aligned unit: the blocks or footnotes of one version that correspond to the row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Indices into the version's `blocks` (or `footnotes` for footnote rows), in order.
+    pub units: Vec<usize>,
+}
+
+/// One row of the alignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// What the row holds.
+    pub kind: RowKind,
+    /// The label of the row's units (the pivot's when it has one).
+    pub label: Option<String>,
+    /// How the row was aligned: the least certain method over the versions.
+    pub method: Method,
+    /// Confidence in [0, 1]: the lowest over the versions.
+    pub score: f64,
+    /// One cell per version (same order as the documents), `None` where the version has nothing.
+    pub cells: Vec<Option<Cell>>,
+}
+
+impl Row {
+    /// Whether the row holds footnote bodies.
+    pub fn is_footnote(&self) -> bool {
+        self.kind == RowKind::Footnote
+    }
+
+    /// Ids of the units of version `v` in this row (`b12`, `fn3`).
+    pub fn ids<'a>(&self, docs: &'a [Document], v: usize) -> Vec<&'a str> {
+        self.units(v)
+            .map(|i| {
+                if self.is_footnote() {
+                    docs[v].footnotes[i].id.as_str()
+                } else {
+                    docs[v].blocks[i].id.as_str()
+                }
+            })
+            .collect()
+    }
+
+    /// Text of version `v` in this row (units joined by a line break), `None` if it has none.
+    pub fn text(&self, docs: &[Document], v: usize) -> Option<String> {
+        self.cells[v].as_ref()?;
+        let texts: Vec<&str> = self
+            .units(v)
+            .map(|i| {
+                if self.is_footnote() {
+                    docs[v].footnotes[i].text.as_str()
+                } else {
+                    docs[v].blocks[i].text.as_str()
+                }
+            })
+            .collect();
+        Some(texts.join("\n"))
+    }
+
+    /// First input line of version `v` in this row.
+    pub fn line(&self, docs: &[Document], v: usize) -> Option<usize> {
+        let i = self.cells[v].as_ref()?.units.first().copied()?;
+        Some(if self.is_footnote() {
+            docs[v].footnotes[i].line
+        } else {
+            docs[v].blocks[i].line
+        })
+    }
+
+    fn units(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
+        self.cells[v].iter().flat_map(|c| c.units.iter().copied())
+    }
+}
+
+/// The alignment of several versions of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// Index of the pivot version.
+    pub pivot: usize,
+    /// Language of each version, in document order.
+    pub languages: Vec<Language>,
+    /// Rows: body blocks in pivot order, then footnotes.
+    pub rows: Vec<Row>,
+}
+
+/// Why versions cannot be aligned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AlignError {
+    /// Fewer than two versions.
+    #[error("need at least two language versions, got {0}")]
+    TooFew(usize),
+    /// Two versions in one language.
+    #[error("two versions are in {0} ({1} and {2}); give one file per language")]
+    SameLanguage(Language, String, String),
+    /// The requested pivot is not among the versions.
+    #[error("no version in {0} to use as pivot")]
+    NoPivot(Language),
+}
+
+/// The pivot: the requested language, else the original language most headers name, else the
+/// first version.
+pub fn choose_pivot(docs: &[Document], requested: Option<Language>) -> Result<usize, AlignError> {
+    if docs.len() < 2 {
+        return Err(AlignError::TooFew(docs.len()));
+    }
+    for (i, d) in docs.iter().enumerate() {
+        if let Some(other) = docs[..i].iter().find(|o| o.language == d.language) {
+            return Err(AlignError::SameLanguage(
+                d.language,
+                other.file.clone(),
+                d.file.clone(),
+            ));
+        }
+    }
+    if let Some(lang) = requested {
+        return docs
+            .iter()
+            .position(|d| d.language == lang)
+            .ok_or(AlignError::NoPivot(lang));
+    }
+    let mut votes: BTreeMap<Language, usize> = BTreeMap::new();
+    for l in docs.iter().filter_map(|d| d.header.original_language) {
+        *votes.entry(l).or_default() += 1;
+    }
+    let named = votes
+        .into_iter()
+        .filter(|(l, _)| docs.iter().any(|d| d.language == *l))
+        .max_by_key(|&(l, n)| (n, std::cmp::Reverse(l)));
+    Ok(named
+        .and_then(|(l, _)| docs.iter().position(|d| d.language == l))
+        .unwrap_or(0))
+}
+
+/// Align every version to the pivot and build the rows.
+pub fn align(docs: &[Document], pivot: usize) -> Alignment {
+    let block_units: Vec<Vec<Unit>> = docs.par_iter().map(Unit::blocks).collect();
+    let note_units: Vec<Vec<Unit>> = docs.par_iter().map(Unit::footnotes).collect();
+    let pair = |units: &[Vec<Unit>]| -> Vec<Option<Vec<PairBead>>> {
+        (0..docs.len())
+            .into_par_iter()
+            .map(|v| (v != pivot).then(|| align_units(&units[pivot], &units[v])))
+            .collect()
+    };
+    let block_beads = pair(&block_units);
+    let note_beads = pair(&note_units);
+    let kinds = |v: usize, i: usize| RowKind::Block(docs[v].blocks[i].kind);
+    let labels = |v: usize, i: usize| docs[v].blocks[i].label.clone();
+    let mut rows = build_rows(
+        docs.len(),
+        pivot,
+        block_units[pivot].len(),
+        &block_beads,
+        &kinds,
+        &labels,
+    );
+    let note_kind = |_: usize, _: usize| RowKind::Footnote;
+    let note_label = |v: usize, i: usize| Some(docs[v].footnotes[i].marker.clone());
+    rows.extend(build_rows(
+        docs.len(),
+        pivot,
+        note_units[pivot].len(),
+        &note_beads,
+        &note_kind,
+        &note_label,
+    ));
+    Alignment {
+        pivot,
+        languages: docs.iter().map(|d| d.language).collect(),
+        rows,
+    }
+}
+
+/// A row being assembled: pivot units, and per version the beads' units.
+struct Draft {
+    cells: Vec<Vec<usize>>,
+    method: Method,
+    score: f64,
+}
+
+/// Merge pairwise beads into rows. Pivot units that some version merges (2-1, 2-2) share a row;
+/// a version's units without pivot counterpart get rows of their own after the row of the pivot
+/// unit before them.
+fn build_rows(
+    versions: usize,
+    pivot: usize,
+    pivot_units: usize,
+    beads: &[Option<Vec<PairBead>>],
+    kind: &dyn Fn(usize, usize) -> RowKind,
+    label: &dyn Fn(usize, usize) -> Option<String>,
+) -> Vec<Row> {
+    // Group pivot units: group[i] = index of the first unit of its group.
+    let mut group_end = vec![0usize; pivot_units];
+    for (i, end) in group_end.iter_mut().enumerate() {
+        *end = i + 1;
+    }
+    for bead in beads.iter().flatten().flatten() {
+        if bead.a.len() > 1 {
+            for i in bead.a.clone() {
+                group_end[i] = group_end[i].max(bead.a.end);
+            }
+        }
+    }
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < pivot_units {
+        let mut end = group_end[i];
+        let mut k = i;
+        while k < end {
+            end = end.max(group_end[k]);
+            k += 1;
+        }
+        groups.push((i, end));
+        i = end;
+    }
+    let mut group_of = vec![0usize; pivot_units];
+    for (g, &(s, e)) in groups.iter().enumerate() {
+        group_of[s..e].iter_mut().for_each(|x| *x = g);
+    }
+    let mut drafts: Vec<Draft> = groups
+        .iter()
+        .map(|&(s, e)| {
+            let mut cells = vec![Vec::new(); versions];
+            cells[pivot] = (s..e).collect();
+            Draft {
+                cells,
+                method: Method::Number,
+                score: 1.0,
+            }
+        })
+        .collect();
+    // Rows of units only a version has: keyed by (group they follow + 1, version, order).
+    let mut extras: Vec<(usize, usize, usize, Draft)> = Vec::new();
+    for (v, list) in beads.iter().enumerate() {
+        let Some(list) = list else { continue };
+        for (order, bead) in list.iter().enumerate() {
+            if bead.a.is_empty() {
+                let slot = if bead.a.start == 0 {
+                    0
+                } else {
+                    group_of[bead.a.start - 1] + 1
+                };
+                let mut cells = vec![Vec::new(); versions];
+                cells[v] = bead.b.clone().collect();
+                extras.push((
+                    slot,
+                    v,
+                    order,
+                    Draft {
+                        cells,
+                        method: bead.method,
+                        score: bead.score,
+                    },
+                ));
+                continue;
+            }
+            let d = &mut drafts[group_of[bead.a.start]];
+            d.cells[v].extend(bead.b.clone());
+            d.method = d.method.max(bead.method);
+            d.score = d.score.min(bead.score);
+        }
+    }
+    extras.sort_by_key(|&(slot, v, order, _)| (slot, v, order));
+    let mut extras = extras.into_iter().peekable();
+    let mut ordered: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for (g, draft) in drafts.into_iter().enumerate() {
+        while let Some((_, _, _, d)) = extras.next_if(|e| e.0 <= g) {
+            ordered.push(d);
+        }
+        ordered.push(draft);
+    }
+    ordered.extend(extras.map(|(_, _, _, d)| d));
+    ordered
+        .into_iter()
+        .map(|d| {
+            let first = d
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.is_empty())
+                .min_by_key(|&(v, _)| usize::from(v != pivot))
+                .map(|(v, c)| (v, c[0]));
+            let (kind, label) = first.map_or((RowKind::Footnote, None), |(v, i)| {
+                (kind(v, i), label(v, i))
+            });
+            // A pivot unit no version could be aligned to keeps the pivot's own certainty.
+            let method = if d
+                .cells
+                .iter()
+                .enumerate()
+                .all(|(v, c)| v == pivot || c.is_empty())
+                && !d.cells[pivot].is_empty()
+            {
+                Method::Dp
+            } else {
+                d.method
+            };
+            Row {
+                kind,
+                label,
+                method,
+                score: d.score,
+                cells: d
+                    .cells
+                    .into_iter()
+                    .map(|units| (!units.is_empty()).then_some(Cell { units }))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bead(a: std::ops::Range<usize>, b: std::ops::Range<usize>) -> PairBead {
+        PairBead {
+            a,
+            b,
+            method: Method::Dp,
+            score: 0.9,
+        }
+    }
+
+    #[test]
+    fn rows_merge_pivot_units_a_version_merged() {
+        // Version 1 merges pivot units 1 and 2; version 2 has an extra unit after pivot unit 0.
+        let beads = vec![
+            None,
+            Some(vec![bead(0..1, 0..1), bead(1..3, 1..2), bead(3..4, 2..3)]),
+            Some(vec![
+                bead(0..1, 0..1),
+                bead(1..1, 1..2),
+                bead(1..2, 2..3),
+                bead(2..3, 3..4),
+                bead(3..4, 4..5),
+            ]),
+        ];
+        let kind = |_: usize, _: usize| RowKind::Block(BlockKind::Preamble);
+        let label = |_: usize, _: usize| None;
+        let rows = build_rows(3, 0, 4, &beads, &kind, &label);
+        let cells: Vec<Vec<Option<Vec<usize>>>> = rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.as_ref().map(|c| c.units.clone()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            vec![
+                vec![Some(vec![0]), Some(vec![0]), Some(vec![0])],
+                vec![None, None, Some(vec![1])],
+                vec![Some(vec![1, 2]), Some(vec![1]), Some(vec![2, 3])],
+                vec![Some(vec![3]), Some(vec![2]), Some(vec![4])],
+            ]
+        );
+    }
+}

@@ -2,7 +2,10 @@
 //! parses the arguments, dispatches, and turns the outcome into an exit code (0 clean, 1
 //! error-level findings, 2 usage or input error).
 
+mod align;
+mod check;
 mod parse;
+mod versions;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -23,6 +26,10 @@ struct Cli {
 enum Command {
     /// Read one language version into its header, blocks and footnotes.
     Parse(parse::Args),
+    /// Report every place where language versions do not match (exit code 1 on errors).
+    Check(check::Args),
+    /// Write the aligned table of language versions (CSV, TSV or JSON).
+    Align(align::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -75,6 +82,8 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Align(args) => align::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -34,6 +34,17 @@ static AGENDA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid agenda-item pattern")
 });
 
+/// Names of the header fields, in the order of [`HeaderReader::filled`].
+const FIELD_NAMES: [&str; 7] = [
+    "symbol",
+    "distribution",
+    "date",
+    "original_language",
+    "job_number",
+    "session",
+    "agenda_item",
+];
+
 /// What a header line turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum HeaderLine {
@@ -51,8 +62,33 @@ pub(crate) struct HeaderReader {
 }
 
 impl HeaderReader {
-    /// Read one line of the header zone; `None` when it holds nothing of the header.
-    pub(crate) fn read(&mut self, line: &str, lang: Language) -> Option<HeaderLine> {
+    /// Read line `no` of the header zone; `None` when it holds nothing of the header.
+    pub(crate) fn read(&mut self, no: usize, line: &str, lang: Language) -> Option<HeaderLine> {
+        let before: Vec<bool> = self.filled();
+        let found = self.read_fields(line, lang);
+        let after = self.filled();
+        for (k, name) in FIELD_NAMES.iter().enumerate() {
+            if after[k] && !before[k] {
+                self.header.field_lines.insert(name, no);
+            }
+        }
+        found
+    }
+
+    fn filled(&self) -> Vec<bool> {
+        let h = &self.header;
+        vec![
+            h.symbol.is_some(),
+            h.distribution.is_some(),
+            h.date.is_some(),
+            h.original_language.is_some(),
+            h.job_number.is_some(),
+            h.session.is_some(),
+            h.agenda_item.is_some(),
+        ]
+    }
+
+    fn read_fields(&mut self, line: &str, lang: Language) -> Option<HeaderLine> {
         let mut field = false;
         let h = &mut self.header;
         if let Some(c) = DISTRIBUTION.captures(line) {
@@ -144,8 +180,8 @@ mod tests {
 
     fn read_all(lines: &[&str], lang: Language) -> Header {
         let mut reader = HeaderReader::default();
-        for line in lines {
-            reader.read(line, lang);
+        for (no, line) in lines.iter().enumerate() {
+            reader.read(no + 1, line, lang);
         }
         reader.header
     }
@@ -232,21 +268,24 @@ mod tests {
     fn masthead_words() {
         let mut reader = HeaderReader::default();
         assert_eq!(
-            reader.read("经济及社会理事会", Language::Zh),
+            reader.read(1, "经济及社会理事会", Language::Zh),
             Some(HeaderLine::Masthead)
         );
         assert_eq!(
-            reader.read("Chinese", Language::Zh),
+            reader.read(1, "Chinese", Language::Zh),
             Some(HeaderLine::Masthead)
         );
         assert_eq!(
-            reader.read("United Nations General Assembly", Language::En),
+            reader.read(1, "United Nations General Assembly", Language::En),
             Some(HeaderLine::Masthead)
         );
         assert_eq!(
-            reader.read("الأمــم المتحـدة", Language::Ar),
+            reader.read(1, "الأمــم المتحـدة", Language::Ar),
             Some(HeaderLine::Masthead)
         );
-        assert_eq!(reader.read("预防犯罪和刑事司法委员会", Language::Zh), None);
+        assert_eq!(
+            reader.read(1, "预防犯罪和刑事司法委员会", Language::Zh),
+            None
+        );
     }
 }

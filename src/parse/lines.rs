@@ -5,8 +5,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::input::{is_cjk_punctuation, is_han};
-
 /// A non-blank input line after cleaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Line {
@@ -121,17 +119,9 @@ pub(crate) fn symbol_line(line: &str, organs: &[&str]) -> Option<String> {
     (before_ok && after_ok).then(|| m.as_str().to_string())
 }
 
-/// Display width: Han characters and full-width forms count two columns.
+/// Display width in terminal columns: Han characters and full-width forms count two.
 pub(crate) fn width(text: &str) -> usize {
-    text.chars()
-        .map(|c| {
-            if is_han(c) || is_cjk_punctuation(c) {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 #[cfg(test)]

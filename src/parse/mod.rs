@@ -12,7 +12,7 @@ pub(crate) mod lines;
 mod markers;
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::input;
@@ -53,6 +53,15 @@ pub fn read_document(path: &Path, options: &ParseOptions) -> Result<Document, Er
         });
     }
     Ok(parse(&decoded.text, &path.display().to_string(), options))
+}
+
+/// Read several files in parallel; the first failure (in argument order) is returned.
+pub fn read_documents(paths: &[PathBuf], options: &ParseOptions) -> Result<Vec<Document>, Error> {
+    use rayon::prelude::*;
+    paths
+        .par_iter()
+        .map(|p| read_document(p, options))
+        .collect()
 }
 
 /// What a non-blank line became.
@@ -300,14 +309,14 @@ fn read_header(lines: &[Line], roles: &mut [Role], lang: Language) -> crate::mod
                 if ends_header_zone(text, lang) {
                     break;
                 }
-                match reader.read(text, lang) {
+                match reader.read(lines[k].no, text, lang) {
                     Some(HeaderLine::Field) => roles[k] = Role::Header,
                     Some(HeaderLine::Masthead) => roles[k] = Role::Removed(RemovalReason::Masthead),
                     None => {}
                 }
             }
             Role::Removed(RemovalReason::JobNumber | RemovalReason::RunningHead)
-                if reader.read(text, lang) == Some(HeaderLine::Field) =>
+                if reader.read(lines[k].no, text, lang) == Some(HeaderLine::Field) =>
             {
                 roles[k] = Role::Header;
             }
@@ -319,7 +328,7 @@ fn read_header(lines: &[Line], roles: &mut [Role], lang: Language) -> crate::mod
         if let Some(k) =
             (0..lines.len()).find(|&k| roles[k] == Role::Removed(RemovalReason::JobNumber))
         {
-            reader.read(&lines[k].text, lang);
+            reader.read(lines[k].no, &lines[k].text, lang);
             roles[k] = Role::Header;
         }
     }

@@ -1,0 +1,293 @@
+//! What the paragraph aligner knows of one unit (a block or a footnote body) of one version: its
+//! length, its label key, and the evidence that survives translation — normalised numbers, dates
+//! and symbols, footnote markers, Latin-script names — plus the cost of pairing units.
+
+use std::collections::HashMap;
+
+use crate::input::is_han;
+use crate::model::{Block, BlockKind, Document, Footnote, Language};
+use crate::normalize::{AnchorKind, anchors};
+
+/// One unit of one version, reduced to what alignment compares.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Unit {
+    /// Non-space characters.
+    pub len: f64,
+    /// Block kind, `None` for a footnote body.
+    pub kind: Option<BlockKind>,
+    /// Label key shared by corresponding units across versions (`p:12`, `s:5.a`, `h:III`, `f:3`).
+    pub key: Option<String>,
+    /// Normalised numbers, dates and symbols, sorted (`N:2004`, `D:2004-07-21`).
+    pub anchors: Vec<String>,
+    /// Footnote markers carried, sorted.
+    pub markers: Vec<String>,
+    /// Latin-script names and acronyms (`interpol`, `unidroit`), sorted.
+    pub names: Vec<String>,
+}
+
+impl Unit {
+    /// The units of a document's body blocks.
+    pub(crate) fn blocks(doc: &Document) -> Vec<Unit> {
+        let labels: HashMap<&str, &str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| Some((b.id.as_str(), b.label.as_deref()?)))
+            .collect();
+        doc.blocks
+            .iter()
+            .map(|b| Unit::of_block(b, doc.language, &labels))
+            .collect()
+    }
+
+    /// The units of a document's footnote bodies.
+    pub(crate) fn footnotes(doc: &Document) -> Vec<Unit> {
+        doc.footnotes
+            .iter()
+            .map(|f| Unit::of_footnote(f, doc.language))
+            .collect()
+    }
+
+    fn of_block(block: &Block, lang: Language, labels: &HashMap<&str, &str>) -> Unit {
+        let key = block.label.as_ref().map(|l| match block.kind {
+            BlockKind::Paragraph => format!("p:{l}"),
+            BlockKind::Subparagraph => {
+                let parent = block
+                    .parent
+                    .as_deref()
+                    .and_then(|p| labels.get(p))
+                    .unwrap_or(&"");
+                format!("s:{parent}.{l}")
+            }
+            _ => format!("h:{l}"),
+        });
+        let mut markers: Vec<String> = block
+            .footnote_refs
+            .iter()
+            .map(|r| r.marker.clone())
+            .collect();
+        markers.sort();
+        Unit {
+            kind: Some(block.kind),
+            key,
+            markers,
+            ..Unit::of_text(&block.text, lang)
+        }
+    }
+
+    fn of_footnote(note: &Footnote, lang: Language) -> Unit {
+        Unit {
+            key: Some(format!("f:{}", note.marker)),
+            ..Unit::of_text(&note.text, lang)
+        }
+    }
+
+    fn of_text(text: &str, lang: Language) -> Unit {
+        let mut anchor_values: Vec<String> = anchors(text, lang)
+            .into_iter()
+            .map(|a| {
+                let tag = match a.kind {
+                    AnchorKind::Number => 'N',
+                    AnchorKind::Date => 'D',
+                    AnchorKind::Symbol => 'S',
+                };
+                format!("{tag}:{}", a.value)
+            })
+            .collect();
+        anchor_values.sort();
+        Unit {
+            len: text.chars().filter(|c| !c.is_whitespace()).count() as f64,
+            kind: None,
+            key: None,
+            anchors: anchor_values,
+            markers: Vec::new(),
+            names: names(text, lang),
+        }
+    }
+}
+
+/// Latin-script words that survive translation: acronyms in any language, and any Latin word
+/// inside Chinese text.
+fn names(text: &str, lang: Language) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .filter(|w| {
+            let acronym = w.chars().all(|c| c.is_ascii_uppercase());
+            acronym || (lang == Language::Zh && text.chars().any(is_han))
+        })
+        .map(str::to_ascii_lowercase)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Size of the intersection of two sorted lists (as multisets).
+pub(crate) fn shared(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Merge the sorted lists of several units.
+fn merged<'a>(units: &'a [Unit], field: fn(&'a Unit) -> &'a [String]) -> Vec<String> {
+    let mut out: Vec<String> = units
+        .iter()
+        .flat_map(|u| field(u).iter().cloned())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Weights of the evidence in the pairing cost (in nats, the unit of the length cost).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Weights {
+    /// Reward per shared number, date or symbol.
+    pub shared_anchor: f64,
+    /// Penalty per number, date or symbol found on one side only.
+    pub lone_anchor: f64,
+    /// Reward per shared footnote marker or name.
+    pub shared_marker: f64,
+    /// Penalty when a heading meets a non-heading.
+    pub kind_clash: f64,
+}
+
+/// The weights used for paragraphs and footnotes.
+pub(crate) const WEIGHTS: Weights = Weights {
+    shared_anchor: 1.5,
+    lone_anchor: 0.6,
+    shared_marker: 1.0,
+    kind_clash: 1.5,
+};
+
+/// The length model between two versions: target length ≈ ratio × source length, with this
+/// variance per source character.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LengthModel {
+    /// Expected target/source length ratio.
+    pub ratio: f64,
+    /// Variance of the target length per source character.
+    pub variance: f64,
+}
+
+impl LengthModel {
+    /// Estimate from pairs of lengths believed to correspond (at least five; else from totals).
+    pub(crate) fn estimate(pairs: &[(f64, f64)], total_a: f64, total_b: f64) -> LengthModel {
+        let ratio_total = if total_a > 0.0 && total_b > 0.0 {
+            total_b / total_a
+        } else {
+            1.0
+        };
+        if pairs.len() < 5 {
+            return LengthModel {
+                ratio: ratio_total,
+                variance: 6.8 * ratio_total.max(1.0),
+            };
+        }
+        let (sa, sb): (f64, f64) = pairs
+            .iter()
+            .fold((0.0, 0.0), |(x, y), &(a, b)| (x + a, y + b));
+        let ratio = if sa > 0.0 { sb / sa } else { ratio_total };
+        let variance = pairs
+            .iter()
+            .filter(|(a, _)| *a > 0.0)
+            .map(|&(a, b)| (b - ratio * a).powi(2) / a)
+            .sum::<f64>()
+            / pairs.len() as f64;
+        // Translations of whole paragraphs vary by ±15 % or so however tight the sample looks:
+        // the floor keeps a plausible length difference from outweighing every other evidence.
+        LengthModel {
+            ratio,
+            variance: variance.clamp(4.0 * ratio, 60.0 * ratio),
+        }
+    }
+}
+
+/// Content cost of pairing units `a` of the first version with units `b` of the second (both
+/// non-empty); lower is better, negative when the evidence agrees. Labels are not content: they
+/// are weighed by the anchor verification of the pairwise aligner.
+pub(crate) fn pair_cost(a: &[Unit], b: &[Unit], model: LengthModel, w: &Weights) -> f64 {
+    let la: f64 = a.iter().map(|u| u.len).sum();
+    let lb: f64 = b.iter().map(|u| u.len).sum();
+    let mut cost = crate::align::dp::length_cost(la, lb, model.ratio, model.variance);
+    let (anchors_a, anchors_b) = (merged(a, |u| &u.anchors), merged(b, |u| &u.anchors));
+    let common = shared(&anchors_a, &anchors_b);
+    let lone = anchors_a.len() + anchors_b.len() - 2 * common;
+    cost -= w.shared_anchor * common.min(6) as f64;
+    cost += w.lone_anchor * lone.min(6) as f64;
+    let markers = shared(&merged(a, |u| &u.markers), &merged(b, |u| &u.markers));
+    let names = shared(&merged(a, |u| &u.names), &merged(b, |u| &u.names));
+    cost -= w.shared_marker * (markers + names).min(4) as f64;
+    let heading = |u: &Unit| u.kind == Some(BlockKind::Heading);
+    if a.len() == 1 && b.len() == 1 && heading(&a[0]) != heading(&b[0]) {
+        cost += w.kind_clash;
+    }
+    cost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(len: f64, key: Option<&str>, anchors: &[&str]) -> Unit {
+        Unit {
+            len,
+            kind: Some(BlockKind::Paragraph),
+            key: key.map(str::to_string),
+            anchors: anchors.iter().map(|s| s.to_string()).collect(),
+            markers: Vec::new(),
+            names: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn shared_evidence_lowers_the_cost() {
+        let model = LengthModel {
+            ratio: 1.0,
+            variance: 6.8,
+        };
+        let a = [unit(100.0, Some("p:3"), &["N:2004", "S:E/CN.15/2025/12"])];
+        let same = [unit(104.0, Some("p:3"), &["N:2004", "S:E/CN.15/2025/12"])];
+        let other = [unit(104.0, Some("p:4"), &["N:90"])];
+        assert!(pair_cost(&a, &same, model, &WEIGHTS) < -2.0);
+        assert!(pair_cost(&a, &other, model, &WEIGHTS) > 1.5);
+    }
+
+    #[test]
+    fn length_model_from_pairs() {
+        let pairs: Vec<(f64, f64)> = (1..=10)
+            .map(|i| (100.0 * i as f64, 30.0 * i as f64))
+            .collect();
+        let m = LengthModel::estimate(&pairs, 5500.0, 1650.0);
+        assert!((m.ratio - 0.3).abs() < 1e-9);
+        assert!((m.variance - 1.2).abs() < 1e-9, "floor of 4 × ratio");
+    }
+
+    #[test]
+    fn names_inside_chinese_text() {
+        assert_eq!(
+            names(
+                "国际刑警组织（INTERPOL）和统法协会（UNIDROIT）",
+                Language::Zh
+            ),
+            vec!["interpol", "unidroit"]
+        );
+        assert_eq!(
+            names(
+                "the International Criminal Police Organization (INTERPOL)",
+                Language::En
+            ),
+            vec!["interpol"]
+        );
+    }
+}

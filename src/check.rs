@@ -1,0 +1,1060 @@
+//! Findings: every place where aligned versions do not match, with a stable code, a severity,
+//! the versions that deviate, the line in each file and a message a translator understands.
+//!
+//! With three or more versions a finding names the version that deviates from the others (a
+//! number that differs in zh but agrees in es, en and fr is zh's problem, not the pivot's); with
+//! two, the version that differs from the pivot.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::align::{Alignment, Row, RowKind};
+use crate::language::detect;
+use crate::model::{BlockKind, Document, Language};
+use crate::normalize::{Anchor, AnchorDiff, AnchorKind, anchors, compare};
+
+/// Stable finding codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// A unit present in the pivot (or most versions) but not in a version.
+    ParagraphMissing,
+    /// A unit in a version with no counterpart in the pivot (or most versions).
+    ParagraphExtra,
+    /// Paragraph numbers or sub-paragraph letters skip within one version.
+    NumberingGap,
+    /// A paragraph number or letter repeated within one version.
+    NumberingDuplicate,
+    /// Numbers or letters out of order within one version.
+    NumberingOrder,
+    /// Aligned units carry different numbers or letters.
+    NumberingMismatch,
+    /// A footnote body present in the pivot (or most versions) but not in a version.
+    FootnoteMissing,
+    /// A footnote body with no counterpart in the pivot (or most versions).
+    FootnoteExtra,
+    /// A footnote marker absent from the aligned unit.
+    FootnoteRefMissing,
+    /// A footnote marker attached to a different unit than in the pivot (or most versions).
+    FootnoteRefMoved,
+    /// A footnote marker without a footnote body.
+    FootnoteOrphan,
+    /// A footnote body no marker refers to.
+    FootnoteUnreferenced,
+    /// Numbers or symbols of aligned footnotes differ.
+    FootnoteContent,
+    /// Numbers differ between aligned units.
+    NumberMismatch,
+    /// Dates differ between aligned units.
+    DateMismatch,
+    /// Document symbols differ between aligned units.
+    SymbolMismatch,
+    /// A unit whose language is not the version's language.
+    Untranslated,
+    /// A unit far shorter or longer than the pivot predicts (possible omission).
+    LengthRatio,
+    /// Symbol, date or original language differ between the headers.
+    HeaderMismatch,
+}
+
+impl Code {
+    /// Every code, in report order.
+    pub const ALL: [Code; 19] = [
+        Code::ParagraphMissing,
+        Code::ParagraphExtra,
+        Code::NumberingGap,
+        Code::NumberingDuplicate,
+        Code::NumberingOrder,
+        Code::NumberingMismatch,
+        Code::FootnoteMissing,
+        Code::FootnoteExtra,
+        Code::FootnoteRefMissing,
+        Code::FootnoteRefMoved,
+        Code::FootnoteOrphan,
+        Code::FootnoteUnreferenced,
+        Code::FootnoteContent,
+        Code::NumberMismatch,
+        Code::DateMismatch,
+        Code::SymbolMismatch,
+        Code::Untranslated,
+        Code::LengthRatio,
+        Code::HeaderMismatch,
+    ];
+
+    /// The code as written in reports (`paragraph-missing`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::ParagraphMissing => "paragraph-missing",
+            Code::ParagraphExtra => "paragraph-extra",
+            Code::NumberingGap => "numbering-gap",
+            Code::NumberingDuplicate => "numbering-duplicate",
+            Code::NumberingOrder => "numbering-order",
+            Code::NumberingMismatch => "numbering-mismatch",
+            Code::FootnoteMissing => "footnote-missing",
+            Code::FootnoteExtra => "footnote-extra",
+            Code::FootnoteRefMissing => "footnote-ref-missing",
+            Code::FootnoteRefMoved => "footnote-ref-moved",
+            Code::FootnoteOrphan => "footnote-orphan",
+            Code::FootnoteUnreferenced => "footnote-unreferenced",
+            Code::FootnoteContent => "footnote-content",
+            Code::NumberMismatch => "number-mismatch",
+            Code::DateMismatch => "date-mismatch",
+            Code::SymbolMismatch => "symbol-mismatch",
+            Code::Untranslated => "untranslated",
+            Code::LengthRatio => "length-ratio",
+            Code::HeaderMismatch => "header-mismatch",
+        }
+    }
+}
+
+/// How serious a finding is: errors make `check` exit with 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be looked at before issue.
+    Error,
+    /// Worth a look.
+    Warning,
+}
+
+/// One mismatch between versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The versions that deviate.
+    pub languages: Vec<Language>,
+    /// The row of the alignment (1-based), when the finding is about one.
+    pub row: Option<usize>,
+    /// The input line in each version concerned.
+    pub lines: BTreeMap<Language, usize>,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+/// Everything the checks need about the versions and their alignment.
+struct Context<'a> {
+    docs: &'a [Document],
+    alignment: &'a Alignment,
+    /// Per footnote row index: for each version, the footnote index it holds.
+    note_row_of: Vec<HashMap<usize, usize>>,
+}
+
+/// Compare aligned versions and list every mismatch, in row order within each code.
+pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
+    let mut note_row_of = vec![HashMap::new(); docs.len()];
+    for (r, row) in alignment
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.is_footnote())
+    {
+        for (v, cell) in row.cells.iter().enumerate() {
+            for &u in cell.iter().flat_map(|c| &c.units) {
+                note_row_of[v].insert(u, r);
+            }
+        }
+    }
+    let cx = Context {
+        docs,
+        alignment,
+        note_row_of,
+    };
+    let mut findings = Vec::new();
+    header_mismatches(&cx, &mut findings);
+    presence(&cx, &mut findings);
+    numbering_within(&cx, &mut findings);
+    numbering_mismatches(&cx, &mut findings);
+    footnote_references(&cx, &mut findings);
+    footnote_bodies(&cx, &mut findings);
+    anchor_mismatches(&cx, &mut findings);
+    untranslated(&cx, &mut findings);
+    length_ratios(&cx, &mut findings);
+    findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
+    findings
+}
+
+impl Context<'_> {
+    fn lang(&self, v: usize) -> Language {
+        self.docs[v].language
+    }
+
+    fn pivot(&self) -> usize {
+        self.alignment.pivot
+    }
+
+    fn versions(&self) -> std::ops::Range<usize> {
+        0..self.docs.len()
+    }
+
+    /// Names of versions, comma-separated.
+    fn names(&self, vs: &[usize]) -> String {
+        vs.iter()
+            .map(|&v| self.lang(v).code())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn finding(
+        &self,
+        code: Code,
+        severity: Severity,
+        deviating: &[usize],
+        row: Option<usize>,
+        lines: &[(usize, usize)],
+        message: String,
+    ) -> Finding {
+        let mut languages: Vec<Language> = deviating.iter().map(|&v| self.lang(v)).collect();
+        languages.sort();
+        Finding {
+            code,
+            severity,
+            languages,
+            row: row.map(|r| r + 1),
+            lines: lines.iter().map(|&(v, l)| (self.lang(v), l)).collect(),
+            message,
+        }
+    }
+
+    /// The versions among `candidates` that deviate from the rest: those that disagree with more
+    /// than half of the others; with two versions, the one that is not the pivot.
+    fn deviants(
+        &self,
+        candidates: &[usize],
+        disagree: impl Fn(usize, usize) -> bool,
+    ) -> Vec<usize> {
+        if candidates.len() < 2 {
+            return Vec::new();
+        }
+        if candidates.len() == 2 {
+            return if disagree(candidates[0], candidates[1]) {
+                let other = if candidates[0] == self.pivot() {
+                    candidates[1]
+                } else {
+                    candidates[0]
+                };
+                vec![other]
+            } else {
+                Vec::new()
+            };
+        }
+        let counts: Vec<(usize, usize)> = candidates
+            .iter()
+            .map(|&v| {
+                (
+                    v,
+                    candidates
+                        .iter()
+                        .filter(|&&w| w != v && disagree(v, w))
+                        .count(),
+                )
+            })
+            .collect();
+        let others = candidates.len() - 1;
+        let clear: Vec<usize> = counts
+            .iter()
+            .filter(|&&(_, n)| 2 * n > others)
+            .map(|&(v, _)| v)
+            .collect();
+        if !clear.is_empty() {
+            return clear;
+        }
+        // Versions split evenly: hold the pivot's side as right.
+        let pivot = self.pivot();
+        if candidates.contains(&pivot) {
+            counts
+                .iter()
+                .filter(|&&(v, _)| v != pivot && disagree(v, pivot))
+                .map(|&(v, _)| v)
+                .collect()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The version whose text stands for the majority in a message: the pivot unless it deviates.
+    fn reference(&self, candidates: &[usize], deviating: &[usize]) -> Option<usize> {
+        let pivot = self.pivot();
+        if candidates.contains(&pivot) && !deviating.contains(&pivot) {
+            return Some(pivot);
+        }
+        candidates.iter().copied().find(|v| !deviating.contains(v))
+    }
+
+    fn present(&self, row: &Row) -> Vec<usize> {
+        self.versions()
+            .filter(|&v| row.cells[v].is_some())
+            .collect()
+    }
+
+    /// The line of version `v` nearest before row `r` (where a missing unit would go).
+    fn line_before(&self, r: usize, v: usize) -> Option<usize> {
+        let rows = &self.alignment.rows;
+        let footnote = rows[r].is_footnote();
+        rows[..r]
+            .iter()
+            .rev()
+            .filter(|row| row.is_footnote() == footnote)
+            .find_map(|row| row.line(self.docs, v))
+    }
+}
+
+fn describe(row: &Row) -> String {
+    match (row.kind, row.label.as_deref()) {
+        (RowKind::Footnote, Some(m)) => format!("footnote {m}"),
+        (RowKind::Block(BlockKind::Paragraph), Some(l)) => format!("paragraph {l}"),
+        (RowKind::Block(BlockKind::Subparagraph), Some(l)) => format!("sub-paragraph ({l})"),
+        (RowKind::Block(BlockKind::Heading), Some(l)) => format!("heading {l}"),
+        (RowKind::Block(BlockKind::Preamble), _) => "preambular paragraph".to_string(),
+        (kind, _) => format!("{} block", kind.as_str()),
+    }
+}
+
+fn header_mismatches(cx: &Context, out: &mut Vec<Finding>) {
+    type Getter = fn(&Document) -> Option<String>;
+    let fields: [(&str, &str, Getter); 3] = [
+        ("symbol", "symbol", |d| d.header.symbol.clone()),
+        ("date", "date", |d| d.header.date.clone()),
+        ("original_language", "original language", |d| {
+            d.header.original_language.map(|l| l.to_string())
+        }),
+    ];
+    for (field, name, get) in fields {
+        let values: Vec<(usize, String)> = cx
+            .versions()
+            .filter_map(|v| Some((v, get(&cx.docs[v])?)))
+            .collect();
+        let candidates: Vec<usize> = values.iter().map(|(v, _)| *v).collect();
+        let value = |v: usize| {
+            values
+                .iter()
+                .find(|(w, _)| *w == v)
+                .map(|(_, s)| s.as_str())
+        };
+        let deviating = cx.deviants(&candidates, |a, b| value(a) != value(b));
+        let Some(reference) = cx.reference(&candidates, &deviating) else {
+            continue;
+        };
+        for &v in &deviating {
+            let line = |w: usize| cx.docs[w].header.field_lines.get(field).map(|&l| (w, l));
+            let lines: Vec<(usize, usize)> =
+                [line(v), line(reference)].into_iter().flatten().collect();
+            out.push(cx.finding(
+                Code::HeaderMismatch,
+                Severity::Error,
+                &[v],
+                None,
+                &lines,
+                format!(
+                    "header {name} is {} in {} but {} in {}",
+                    value(v).unwrap_or("-"),
+                    cx.lang(v),
+                    value(reference).unwrap_or("-"),
+                    cx.lang(reference)
+                ),
+            ));
+        }
+    }
+}
+
+/// Units present in some versions and absent from others.
+fn presence(cx: &Context, out: &mut Vec<Finding>) {
+    for (r, row) in cx.alignment.rows.iter().enumerate() {
+        let present = cx.present(row);
+        let absent: Vec<usize> = cx.versions().filter(|v| !present.contains(v)).collect();
+        if absent.is_empty() || present.is_empty() {
+            continue;
+        }
+        let pivot_present = present.contains(&cx.pivot());
+        let missing =
+            present.len() > absent.len() || (present.len() == absent.len() && pivot_present);
+        let severity = match row.kind {
+            RowKind::Block(BlockKind::Text | BlockKind::Title) => Severity::Warning,
+            _ => Severity::Error,
+        };
+        let what = describe(row);
+        let reference = cx.reference(&present, &[]).unwrap_or(present[0]);
+        if missing {
+            let code = if row.is_footnote() {
+                Code::FootnoteMissing
+            } else {
+                Code::ParagraphMissing
+            };
+            for &v in &absent {
+                let mut lines: Vec<(usize, usize)> = row
+                    .line(cx.docs, reference)
+                    .map(|l| (reference, l))
+                    .into_iter()
+                    .collect();
+                let after = cx.line_before(r, v);
+                lines.extend(after.map(|l| (v, l)));
+                let place =
+                    after.map_or_else(|| "at the start".to_string(), |l| format!("after line {l}"));
+                out.push(cx.finding(
+                    code,
+                    severity,
+                    &[v],
+                    Some(r),
+                    &lines,
+                    format!(
+                        "{what} of {} (line {}) has no counterpart in {} (expected {place})",
+                        cx.lang(reference),
+                        row.line(cx.docs, reference).unwrap_or(0),
+                        cx.lang(v)
+                    ),
+                ));
+            }
+        } else {
+            let code = if row.is_footnote() {
+                Code::FootnoteExtra
+            } else {
+                Code::ParagraphExtra
+            };
+            let lines: Vec<(usize, usize)> = present
+                .iter()
+                .filter_map(|&v| Some((v, row.line(cx.docs, v)?)))
+                .collect();
+            out.push(cx.finding(
+                code,
+                severity,
+                &present,
+                Some(r),
+                &lines,
+                format!(
+                    "{what} in {} has no counterpart in {}",
+                    cx.names(&present),
+                    cx.names(&absent)
+                ),
+            ));
+        }
+    }
+}
+
+/// A label's place in its sequence: numbers as themselves, letters a = 1, roman numerals by value.
+fn ordinal(label: &str, roman_context: bool) -> Option<u32> {
+    if let Ok(n) = label.parse::<u32>() {
+        return Some(n);
+    }
+    if roman_context {
+        if let Some(n) = crate::locale::roman_value(label) {
+            return Some(n);
+        }
+    }
+    let mut chars = label.chars();
+    let c = chars.next()?;
+    if chars.next().is_none() && c.is_ascii_lowercase() {
+        return Some(u32::from(c) - u32::from('a') + 1);
+    }
+    // Doubled letters after z: aa = 27.
+    let bytes = label.as_bytes();
+    (bytes.len() == 2 && bytes[0] == bytes[1] && bytes[0].is_ascii_lowercase())
+        .then(|| u32::from(bytes[0] - b'a') + 27)
+}
+
+/// Gaps, duplicates and order errors of paragraph numbers and sub-paragraph letters within each
+/// version. An anomaly most versions share at the same row is only a warning.
+fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
+    // row index of each block, per version
+    let mut row_of: Vec<HashMap<usize, usize>> = vec![HashMap::new(); cx.docs.len()];
+    for (r, row) in cx
+        .alignment
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_footnote())
+    {
+        for v in cx.versions() {
+            for &u in row.cells[v].iter().flat_map(|c| &c.units) {
+                row_of[v].insert(u, r);
+            }
+        }
+    }
+    // (row, code) -> (version, line, description)
+    type Anomalies = BTreeMap<(usize, Code), Vec<(usize, usize, String)>>;
+    let mut anomalies = Anomalies::new();
+    for v in cx.versions() {
+        let doc = &cx.docs[v];
+        let mut last_paragraph: Option<(u32, usize)> = None;
+        let mut last_letter: HashMap<Option<&str>, (u32, usize, bool)> = HashMap::new();
+        for (i, b) in doc.blocks.iter().enumerate() {
+            let Some(label) = b.label.as_deref() else {
+                continue;
+            };
+            let (previous, value) = match b.kind {
+                BlockKind::Heading => {
+                    last_paragraph = None;
+                    continue;
+                }
+                BlockKind::Paragraph => {
+                    let Some(n) = ordinal(label, false) else {
+                        continue;
+                    };
+                    let prev = last_paragraph.map(|(p, _)| p);
+                    last_paragraph = Some((n, i));
+                    (prev, n)
+                }
+                BlockKind::Subparagraph => {
+                    let key = b.parent.as_deref();
+                    let prev = last_letter.get(&key).copied();
+                    // Roman numerals: a list opening with (i), or continuing one; (i) after (h)
+                    // is a letter.
+                    let roman_chars = label.chars().all(|c| "ivxlc".contains(c));
+                    let roman = roman_chars
+                        && match prev {
+                            None => label == "i",
+                            Some((p, _, was_roman)) => {
+                                was_roman || (label != "i" && p != 8) && label.len() > 1
+                            }
+                        };
+                    let Some(n) = ordinal(label, roman) else {
+                        continue;
+                    };
+                    last_letter.insert(key, (n, i, roman));
+                    (prev.map(|(p, _, _)| p), n)
+                }
+                _ => continue,
+            };
+            let Some(p) = previous else { continue };
+            let code = if value == p {
+                Code::NumberingDuplicate
+            } else if value == p + 1 || (value == 1 && b.kind == BlockKind::Paragraph) {
+                continue;
+            } else if value > p {
+                Code::NumberingGap
+            } else {
+                Code::NumberingOrder
+            };
+            let Some(&r) = row_of[v].get(&i) else {
+                continue;
+            };
+            let what = if b.kind == BlockKind::Paragraph {
+                "paragraph"
+            } else {
+                "sub-paragraph"
+            };
+            let detail = match code {
+                Code::NumberingDuplicate => format!("{what} {label} repeated"),
+                Code::NumberingGap => format!(
+                    "{what} {label} follows {} (numbering skips)",
+                    label_of(b.kind, p)
+                ),
+                _ => format!("{what} {label} comes after {}", label_of(b.kind, p)),
+            };
+            anomalies
+                .entry((r, code))
+                .or_default()
+                .push((v, b.line, detail));
+        }
+    }
+    for ((r, code), list) in anomalies {
+        let shared = list.len() * 2 > cx.docs.len();
+        for (v, line, detail) in &list {
+            let severity = if shared {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let note = if shared {
+                " (most versions do the same)"
+            } else {
+                ""
+            };
+            out.push(cx.finding(
+                code,
+                severity,
+                &[*v],
+                Some(r),
+                &[(*v, *line)],
+                format!("{detail} in {} at line {line}{note}", cx.lang(*v)),
+            ));
+        }
+    }
+}
+
+fn label_of(kind: BlockKind, n: u32) -> String {
+    if kind == BlockKind::Paragraph {
+        n.to_string()
+    } else {
+        char::from_u32(u32::from('a') + n - 1).map_or(n.to_string(), |c| c.to_string())
+    }
+}
+
+/// Aligned single units that carry different numbers or letters.
+fn numbering_mismatches(cx: &Context, out: &mut Vec<Finding>) {
+    for (r, row) in cx
+        .alignment
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_footnote())
+    {
+        let labelled: Vec<(usize, BlockKind, &str)> = cx
+            .versions()
+            .filter_map(|v| {
+                let cell = row.cells[v].as_ref()?;
+                let b = &cx.docs[v].blocks[*cell.units.first()?];
+                matches!(b.kind, BlockKind::Paragraph | BlockKind::Subparagraph).then_some((
+                    v,
+                    b.kind,
+                    b.label.as_deref()?,
+                ))
+            })
+            .collect();
+        let candidates: Vec<usize> = labelled.iter().map(|x| x.0).collect();
+        let label = |v: usize| labelled.iter().find(|x| x.0 == v).map(|x| (x.1, x.2));
+        let deviating = cx.deviants(&candidates, |a, b| label(a) != label(b));
+        let Some(reference) = cx.reference(&candidates, &deviating) else {
+            continue;
+        };
+        let (_, expected) = label(reference).unwrap_or((BlockKind::Paragraph, "?"));
+        for &v in &deviating {
+            let (_, got) = label(v).unwrap_or((BlockKind::Paragraph, "?"));
+            let lines: Vec<(usize, usize)> = [v, reference]
+                .iter()
+                .filter_map(|&w| Some((w, row.line(cx.docs, w)?)))
+                .collect();
+            out.push(cx.finding(
+                Code::NumberingMismatch,
+                Severity::Error,
+                &[v],
+                Some(r),
+                &lines,
+                format!(
+                    "numbered {got} in {} where {} has {expected}",
+                    cx.lang(v),
+                    cx.lang(reference)
+                ),
+            ));
+        }
+    }
+}
+
+/// Footnote markers missing from, or moved away from, the unit that carries them elsewhere.
+fn footnote_references(cx: &Context, out: &mut Vec<Finding>) {
+    // A marker is identified by the footnote row of its body in that version; a marker whose body
+    // is missing, by the row of another version's body with the same marker (pivot first).
+    let mut row_of_marker: HashMap<&str, usize> = HashMap::new();
+    for v in std::iter::once(cx.pivot()).chain(cx.versions()) {
+        for (i, f) in cx.docs[v].footnotes.iter().enumerate() {
+            if let Some(&r) = cx.note_row_of[v].get(&i) {
+                row_of_marker.entry(f.marker.as_str()).or_insert(r);
+            }
+        }
+    }
+    // For each version: footnote identity -> rows whose units carry its marker.
+    let mut placed: Vec<BTreeMap<String, BTreeSet<usize>>> = vec![BTreeMap::new(); cx.docs.len()];
+    for v in cx.versions() {
+        let doc = &cx.docs[v];
+        let own: HashMap<&str, usize> = doc
+            .footnotes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((f.marker.as_str(), *cx.note_row_of[v].get(&i)?)))
+            .collect();
+        for (r, row) in cx
+            .alignment
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.is_footnote())
+        {
+            for &u in row.cells[v].iter().flat_map(|c| &c.units) {
+                for fr in &doc.blocks[u].footnote_refs {
+                    let m = fr.marker.as_str();
+                    let identity = own
+                        .get(m)
+                        .or_else(|| row_of_marker.get(m))
+                        .map_or_else(|| format!("marker {m}"), |nr| format!("note row {nr}"));
+                    placed[v].entry(identity).or_default().insert(r);
+                }
+            }
+        }
+    }
+    let identities: BTreeSet<String> = placed.iter().flat_map(|m| m.keys().cloned()).collect();
+    let rows = &cx.alignment.rows;
+    let markers_at = |v: usize, r: usize| -> String {
+        let doc = &cx.docs[v];
+        let list: Vec<&str> = rows[r].cells[v]
+            .iter()
+            .flat_map(|c| &c.units)
+            .flat_map(|&u| {
+                doc.blocks[u]
+                    .footnote_refs
+                    .iter()
+                    .map(|f| f.marker.as_str())
+            })
+            .collect();
+        if list.is_empty() {
+            "none".to_string()
+        } else {
+            list.join(", ")
+        }
+    };
+    for identity in &identities {
+        let rows_of = |v: usize| placed[v].get(identity).cloned().unwrap_or_default();
+        let candidates: Vec<usize> = cx.versions().collect();
+        let deviating = cx.deviants(&candidates, |a, b| rows_of(a) != rows_of(b));
+        let Some(reference) = cx.reference(&candidates, &deviating) else {
+            continue;
+        };
+        let expected = rows_of(reference);
+        let note = identity
+            .strip_prefix("note row ")
+            .and_then(|nr| rows[nr.parse::<usize>().ok()?].label.clone())
+            .or_else(|| identity.strip_prefix("marker ").map(str::to_string))
+            .unwrap_or_default();
+        for &v in &deviating {
+            let got = rows_of(v);
+            let elsewhere: Vec<usize> = got.difference(&expected).copied().collect();
+            for &r in expected.difference(&got) {
+                if rows[r].cells[v].is_none() {
+                    continue;
+                }
+                let mut lines: Vec<(usize, usize)> = rows[r]
+                    .line(cx.docs, reference)
+                    .map(|l| (reference, l))
+                    .into_iter()
+                    .collect();
+                let ref_line = rows[r].line(cx.docs, reference).unwrap_or(0);
+                let (code, message) = match elsewhere.first() {
+                    Some(&to) => {
+                        let to_line = rows[to].line(cx.docs, v).unwrap_or(0);
+                        lines.push((v, to_line));
+                        (
+                            Code::FootnoteRefMoved,
+                            format!(
+                                "footnote {note}: the marker is on the {} (line {ref_line}) in {} but on the {} (line {to_line}) in {}",
+                                describe(&rows[r]),
+                                cx.lang(reference),
+                                describe(&rows[to]),
+                                cx.lang(v)
+                            ),
+                        )
+                    }
+                    None => {
+                        lines.extend(rows[r].line(cx.docs, v).map(|l| (v, l)));
+                        (
+                            Code::FootnoteRefMissing,
+                            format!(
+                                "footnote {note}: the marker of the {} (line {ref_line} in {}) is missing in {} (markers there: {})",
+                                describe(&rows[r]),
+                                cx.lang(reference),
+                                cx.lang(v),
+                                markers_at(v, r)
+                            ),
+                        )
+                    }
+                };
+                out.push(cx.finding(code, Severity::Error, &[v], Some(r), &lines, message));
+            }
+        }
+    }
+}
+
+/// Markers without bodies, bodies without markers, and aligned bodies whose numbers or symbols
+/// differ.
+fn footnote_bodies(cx: &Context, out: &mut Vec<Finding>) {
+    for v in cx.versions() {
+        let doc = &cx.docs[v];
+        let bodies: BTreeSet<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();
+        let mut seen = BTreeSet::new();
+        for b in &doc.blocks {
+            for fr in &b.footnote_refs {
+                if !bodies.contains(fr.marker.as_str()) && seen.insert(fr.marker.clone()) {
+                    out.push(cx.finding(
+                        Code::FootnoteOrphan,
+                        Severity::Error,
+                        &[v],
+                        None,
+                        &[(v, b.line)],
+                        format!(
+                            "footnote marker {} at line {} of {} has no footnote body",
+                            fr.marker,
+                            b.line,
+                            cx.lang(v)
+                        ),
+                    ));
+                }
+            }
+        }
+        for f in doc
+            .footnotes
+            .iter()
+            .filter(|f| f.referenced_from.is_empty())
+        {
+            out.push(cx.finding(
+                Code::FootnoteUnreferenced,
+                Severity::Error,
+                &[v],
+                None,
+                &[(v, f.line)],
+                format!(
+                    "footnote {} at line {} of {} is not referenced in the text",
+                    f.marker,
+                    f.line,
+                    cx.lang(v)
+                ),
+            ));
+        }
+    }
+}
+
+/// The anchors of each version's text in a row.
+fn row_anchors(cx: &Context, row: &Row) -> Vec<Option<Vec<Anchor>>> {
+    cx.versions()
+        .map(|v| row.text(cx.docs, v).map(|t| anchors(&t, cx.lang(v))))
+        .collect()
+}
+
+/// Numbers, dates and symbols that differ between aligned units (and between aligned footnotes).
+fn anchor_mismatches(cx: &Context, out: &mut Vec<Finding>) {
+    for (r, row) in cx.alignment.rows.iter().enumerate() {
+        let found = row_anchors(cx, row);
+        let candidates: Vec<usize> = cx.versions().filter(|&v| found[v].is_some()).collect();
+        if candidates.len() < 2 {
+            continue;
+        }
+        let diffs: HashMap<(usize, usize), Vec<AnchorDiff>> = candidates
+            .iter()
+            .flat_map(|&a| {
+                candidates
+                    .iter()
+                    .filter(move |&&b| b > a)
+                    .map(move |&b| (a, b))
+            })
+            .map(|(a, b)| {
+                (
+                    (a, b),
+                    compare(
+                        found[a].as_deref().unwrap_or(&[]),
+                        found[b].as_deref().unwrap_or(&[]),
+                    ),
+                )
+            })
+            .collect();
+        let diff = |a: usize, b: usize| -> Vec<AnchorDiff> {
+            if a < b {
+                diffs[&(a, b)].clone()
+            } else {
+                diffs[&(b, a)]
+                    .iter()
+                    .map(|d| AnchorDiff {
+                        in_first: !d.in_first,
+                        ..d.clone()
+                    })
+                    .collect()
+            }
+        };
+        let kinds: &[(AnchorKind, Code)] = if row.is_footnote() {
+            &[
+                (AnchorKind::Number, Code::FootnoteContent),
+                (AnchorKind::Date, Code::FootnoteContent),
+                (AnchorKind::Symbol, Code::FootnoteContent),
+            ]
+        } else {
+            &[
+                (AnchorKind::Number, Code::NumberMismatch),
+                (AnchorKind::Date, Code::DateMismatch),
+                (AnchorKind::Symbol, Code::SymbolMismatch),
+            ]
+        };
+        for &(kind, code) in kinds {
+            let disagree = |a: usize, b: usize| diff(a, b).iter().any(|d| d.kind == kind);
+            let deviating = cx.deviants(&candidates, disagree);
+            let Some(reference) = cx.reference(&candidates, &deviating) else {
+                continue;
+            };
+            for &v in &deviating {
+                let d: Vec<AnchorDiff> = diff(v, reference)
+                    .into_iter()
+                    .filter(|d| d.kind == kind)
+                    .collect();
+                let only_v: Vec<&str> = d
+                    .iter()
+                    .filter(|d| d.in_first)
+                    .map(|d| d.value.as_str())
+                    .collect();
+                let only_ref: Vec<&str> = d
+                    .iter()
+                    .filter(|d| !d.in_first)
+                    .map(|d| d.value.as_str())
+                    .collect();
+                let agreeing: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|w| *w != v && !deviating.contains(w))
+                    .collect();
+                let noun = match kind {
+                    AnchorKind::Number => "number",
+                    AnchorKind::Date => "date",
+                    AnchorKind::Symbol => "symbol",
+                };
+                let list = |xs: &[&str]| {
+                    if xs.is_empty() {
+                        "none".to_string()
+                    } else {
+                        xs.join(", ")
+                    }
+                };
+                let lines: Vec<(usize, usize)> = [v, reference]
+                    .iter()
+                    .filter_map(|&w| Some((w, row.line(cx.docs, w)?)))
+                    .collect();
+                let what = if row.is_footnote() {
+                    format!("{} {noun}s", describe(row))
+                } else {
+                    format!("{noun}s")
+                };
+                out.push(cx.finding(
+                    code,
+                    Severity::Error,
+                    &[v],
+                    Some(r),
+                    &lines,
+                    format!(
+                        "{what}: {} has {} where {} {} {}",
+                        cx.lang(v),
+                        list(&only_v),
+                        cx.names(&agreeing),
+                        if agreeing.len() == 1 { "has" } else { "have" },
+                        list(&only_ref)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Shortest text (in letters) whose language is judged.
+const MIN_LETTERS_FOR_LANGUAGE: usize = 25;
+
+/// Units whose text is in another language than their version's.
+fn untranslated(cx: &Context, out: &mut Vec<Finding>) {
+    for (r, row) in cx
+        .alignment
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_footnote())
+    {
+        for v in cx.versions() {
+            let Some(text) = row.text(cx.docs, v) else {
+                continue;
+            };
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let han = text.chars().filter(|&c| crate::input::is_han(c)).count();
+            if letters < MIN_LETTERS_FOR_LANGUAGE && han < 10 {
+                continue;
+            }
+            let Some(found) = detect(&text) else { continue };
+            if found.language != cx.lang(v) && found.confidence >= 0.5 {
+                let lines: Vec<(usize, usize)> =
+                    row.line(cx.docs, v).map(|l| (v, l)).into_iter().collect();
+                out.push(cx.finding(
+                    Code::Untranslated,
+                    Severity::Error,
+                    &[v],
+                    Some(r),
+                    &lines,
+                    format!(
+                        "{} in {} is written in {} (confidence {:.2})",
+                        describe(row),
+                        cx.lang(v),
+                        found.language,
+                        found.confidence
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Units far shorter or longer than the pivot's unit predicts.
+fn length_ratios(cx: &Context, out: &mut Vec<Finding>) {
+    let pivot = cx.pivot();
+    let len = |row: &Row, v: usize| {
+        row.text(cx.docs, v)
+            .map(|t| t.chars().filter(|c| !c.is_whitespace()).count() as f64)
+    };
+    for v in cx.versions().filter(|&v| v != pivot) {
+        let pairs: Vec<(usize, f64, f64)> = cx
+            .alignment
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.is_footnote())
+            .filter_map(|(i, r)| Some((i, len(r, pivot)?, len(r, v)?)))
+            .collect();
+        let (sa, sb) = pairs
+            .iter()
+            .fold((0.0, 0.0), |(x, y), &(_, a, b)| (x + a, y + b));
+        if pairs.len() < 3 || sa == 0.0 {
+            continue;
+        }
+        let ratio = sb / sa;
+        for &(r, a, b) in &pairs {
+            let expected = ratio * a;
+            if a < 40.0 || expected < 20.0 {
+                continue;
+            }
+            let share = b / expected;
+            if !(0.5..=2.0).contains(&share) {
+                let row = &cx.alignment.rows[r];
+                let lines: Vec<(usize, usize)> = [v, pivot]
+                    .iter()
+                    .filter_map(|&w| Some((w, row.line(cx.docs, w)?)))
+                    .collect();
+                let how = if share < 1.0 { "shorter" } else { "longer" };
+                out.push(cx.finding(
+                    Code::LengthRatio,
+                    Severity::Warning,
+                    &[v],
+                    Some(r),
+                    &lines,
+                    format!("{} in {} is {:.0} % of the length the {} text predicts: {how} than expected (text left out?)", describe(row), cx.lang(v), share * 100.0, cx.lang(pivot)),
+                ));
+            }
+        }
+    }
+}
+
+/// Number of findings per code (codes with none left out).
+pub fn summary(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
+    let mut out = BTreeMap::new();
+    for f in findings {
+        *out.entry(f.code.as_str()).or_default() += 1;
+    }
+    out
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_of_labels() {
+        assert_eq!(ordinal("12", false), Some(12));
+        assert_eq!(ordinal("c", false), Some(3));
+        assert_eq!(ordinal("iv", true), Some(4));
+        assert_eq!(ordinal("i", false), Some(9));
+        assert_eq!(ordinal("aa", false), Some(27));
+    }
+
+    #[test]
+    fn codes_are_kebab_case_and_complete() {
+        for c in Code::ALL {
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.as_str())
+            );
+        }
+    }
+}
