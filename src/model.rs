@@ -194,7 +194,7 @@ pub struct FootnoteRef {
 }
 
 /// A paragraph-like unit of the body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     /// Stable identifier within the document: `b1`, `b2`, …
     pub id: String,
@@ -210,12 +210,47 @@ pub struct Block {
     pub line: usize,
     /// Footnote markers found in the text, in order.
     pub footnote_refs: Vec<FootnoteRef>,
-    /// Chinese word segmentation (jieba), for blocks of Chinese documents.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tokens: Option<Vec<String>>,
+    /// Chinese word segmentation (jieba) as byte ranges of `text`, for blocks of Chinese
+    /// documents; see [`Block::words`].
+    pub tokens: Option<Vec<std::ops::Range<usize>>>,
     /// Every input line (1-based) whose text is part of this block.
-    #[serde(skip)]
     pub lines: Vec<usize>,
+}
+
+impl Block {
+    /// The block's Chinese words, when it was segmented.
+    pub fn words(&self) -> Option<impl Iterator<Item = &str>> {
+        let tokens = self.tokens.as_ref()?;
+        Some(tokens.iter().filter_map(|r| self.text.get(r.clone())))
+    }
+}
+
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            id: &'a str,
+            kind: BlockKind,
+            label: &'a Option<String>,
+            parent: &'a Option<String>,
+            text: &'a str,
+            line: usize,
+            footnote_refs: &'a [FootnoteRef],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            tokens: Option<Vec<&'a str>>,
+        }
+        View {
+            id: &self.id,
+            kind: self.kind,
+            label: &self.label,
+            parent: &self.parent,
+            text: &self.text,
+            line: self.line,
+            footnote_refs: &self.footnote_refs,
+            tokens: self.words().map(Iterator::collect),
+        }
+        .serialize(serializer)
+    }
 }
 
 /// A footnote body.
@@ -277,7 +312,7 @@ pub struct Warning {
 }
 
 /// One language version of a document, parsed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// The path the text was read from, as given.
     pub file: String,

@@ -47,7 +47,7 @@ pub(crate) struct Wrapping {
 impl Wrapping {
     /// Measure: hard-wrapped text has most lines close to one width.
     pub(crate) fn measure(lines: &[&Line]) -> Wrapping {
-        let mut widths: Vec<usize> = lines.iter().map(|l| width(&l.text)).collect();
+        let mut widths: Vec<usize> = lines.iter().map(|l| l.width).collect();
         widths.sort_unstable();
         if widths.len() < 5 {
             return Wrapping {
@@ -71,11 +71,11 @@ pub(crate) fn paragraphs(lines: &[(&Line, Gap)], lang: Language) -> Vec<ParaDraf
     // punctuation; after it, a line without punctuation runs on.
     let formula = lines.iter().position(|(l, _)| is_opening_formula(&l.text));
     let mut out: Vec<ParaDraft> = Vec::new();
-    let mut last_line: Option<&str> = None;
+    let mut last_line: Option<&Line> = None;
     for (i, &(line, gap)) in lines.iter().enumerate() {
         let front_matter = formula.is_some_and(|f| i <= f);
         let joins = match (out.last(), last_line) {
-            (Some(_), Some(prev)) => continues(prev, &line.text, gap, wrapping, lang, front_matter),
+            (Some(_), Some(prev)) => continues(prev, line, gap, wrapping, lang, front_matter),
             _ => false,
         };
         if joins {
@@ -88,7 +88,7 @@ pub(crate) fn paragraphs(lines: &[(&Line, Gap)], lang: Language) -> Vec<ParaDraf
                 lines: vec![line.no],
             });
         }
-        last_line = Some(&line.text);
+        last_line = Some(line);
     }
     out
 }
@@ -96,8 +96,8 @@ pub(crate) fn paragraphs(lines: &[(&Line, Gap)], lang: Language) -> Vec<ParaDraf
 /// Whether `next` continues the paragraph whose last line is `prev`; `front_matter` is true
 /// before the opening formula of a resolution.
 fn continues(
-    prev: &str,
-    next: &str,
+    prev_line: &Line,
+    next_line: &Line,
     gap: Gap,
     wrapping: Wrapping,
     lang: Language,
@@ -106,6 +106,7 @@ fn continues(
     if gap == Gap::Blank {
         return false;
     }
+    let (prev, next) = (prev_line.text.as_str(), next_line.text.as_str());
     if is_lone_marker(next) {
         return gap == Gap::Adjacent;
     }
@@ -114,14 +115,14 @@ fn continues(
     }
     let cjk = lang.is_cjk();
     let w = wrapping.width;
-    let prev_width = width(prev);
+    let prev_width = prev_line.width;
     let lower = starts_lowercase(next);
     let open = if cjk {
         !ends_clause_cjk(prev)
     } else {
         !ends_with_punctuation(prev)
     };
-    let marker_split = ends_with_marker(prev) && prev_width + width(next) <= w + 4;
+    let marker_split = ends_with_marker(prev) && prev_width + next_line.width <= w + 4;
     match gap {
         Gap::Blank => false,
         Gap::Adjacent if wrapping.wrapped && cjk => {
@@ -341,9 +342,13 @@ static WORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Digits, letters, parentheses and full stops in full-width or Arabic-Indic form, turned to ASCII.
-fn ascii_prefix(text: &str) -> String {
-    text.chars()
-        .take(24)
+fn ascii_prefix(text: &str) -> std::borrow::Cow<'_, str> {
+    let end = text.char_indices().nth(24).map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    if head.is_ascii() {
+        return head.into();
+    }
+    head.chars()
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
@@ -353,11 +358,29 @@ fn ascii_prefix(text: &str) -> String {
             }
             c => ascii_digit(c),
         })
-        .collect()
+        .collect::<String>()
+        .into()
+}
+
+/// Whether the start of a text could be a label at all: a digit, a bracket, a Chinese numeral
+/// or circled number, a first word ending in `.`, `)` or `-`, or a short text (word headings).
+fn may_have_label(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let digit = first.is_ascii_digit() || ascii_digit(first) != first;
+    let opening = matches!(first, '(' | '（' | '第' | '一'..='十' | '㈠'..='㈩');
+    let first_word = text.split(' ').next().unwrap_or("");
+    let marked =
+        first_word.chars().count() <= 8 && first_word.ends_with(['.', ')', '-', '–', '．']);
+    digit || opening || marked || text.len() <= 160 * 4 && text.chars().count() <= 160
 }
 
 /// The label at the start of a paragraph, if any.
 pub(crate) fn leading_label(text: &str, lang: Language) -> Option<Label> {
+    if !may_have_label(text) {
+        return None;
+    }
     let head = ascii_prefix(text);
     let short = text.chars().count() <= 160;
     let label = |kind, l: String| {
@@ -437,7 +460,17 @@ pub(crate) fn leading_label(text: &str, lang: Language) -> Option<Label> {
     if let Some(l) = arabic_heading(text) {
         return label(BlockKind::Heading, l);
     }
-    if let Some(c) = WORD_HEADING.captures(&text.chars().take(40).collect::<String>()) {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let heading_word = first_word.len() <= 24 && {
+        let lower = first_word.trim_end_matches([':', '.']).to_lowercase();
+        ARTICLE_WORDS.contains(&lower.as_str()) || CHAPTER_WORDS.contains(&lower.as_str())
+    };
+    let head40: String = if heading_word {
+        text.chars().take(40).collect()
+    } else {
+        String::new()
+    };
+    if let Some(c) = WORD_HEADING.captures(&head40) {
         let word = c[1].to_lowercase();
         let value = c[2].to_lowercase();
         let number = match value.as_str() {
@@ -453,8 +486,15 @@ pub(crate) fn leading_label(text: &str, lang: Language) -> Option<Label> {
             }
         }
     }
-    let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
-    if PREAMBLE_HEADINGS.contains(&lower.as_str()) {
+    if text.len() <= 40
+        && PREAMBLE_HEADINGS.contains(
+            &text
+                .trim_end_matches([':', '.'])
+                .trim()
+                .to_lowercase()
+                .as_str(),
+        )
+    {
         return Some(Label {
             kind: BlockKind::Heading,
             label: None,
@@ -466,8 +506,11 @@ pub(crate) fn leading_label(text: &str, lang: Language) -> Option<Label> {
 
 /// Arabic chapter and section headings: `ثالثا - ` (III), `دال - ` (D).
 fn arabic_heading(text: &str) -> Option<String> {
-    let (head, _) = text.split_once(['-', '–'])?;
-    let head = head.trim();
+    let (cut, _) = text
+        .char_indices()
+        .take(16)
+        .find(|&(_, c)| c == '-' || c == '–')?;
+    let head = text[..cut].trim();
     if let Some(&(_, n)) = ARABIC_ORDINALS.iter().find(|(w, _)| *w == head) {
         return Some(to_roman(n));
     }
@@ -704,10 +747,7 @@ mod tests {
     }
 
     fn line(no: usize, text: &str) -> Line {
-        Line {
-            no,
-            text: text.to_string(),
-        }
+        Line::new(no, text).expect("a non-blank line")
     }
 
     #[test]

@@ -245,10 +245,7 @@ mod tests {
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: t.to_string(),
-            })
+            .filter_map(|(i, t)| Line::new(i + 1, t))
             .collect()
     }
 

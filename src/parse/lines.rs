@@ -12,6 +12,20 @@ pub(crate) struct Line {
     pub no: usize,
     /// The line without bidirectional controls, surrounding space or runs of inner space.
     pub text: String,
+    /// Display width of `text` in terminal columns.
+    pub width: usize,
+}
+
+impl Line {
+    /// A cleaned line; `None` when it is blank.
+    pub(crate) fn new(no: usize, raw: &str) -> Option<Line> {
+        let text = clean(raw);
+        (!text.is_empty()).then(|| Line {
+            no,
+            width: width(&text),
+            text,
+        })
+    }
 }
 
 /// Characters PDF extraction wraps Arabic lines in, which carry no content.
@@ -19,9 +33,43 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
+/// Whether a line needs no cleaning: no space at either end, no double space, no tab or other
+/// control, and none of the multi-byte spaces and invisible characters (found by their UTF-8
+/// bytes, so that ordinary text is copied without decoding).
+fn is_clean(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut k = 0;
+    while k < b.len() {
+        let odd = match b[k] {
+            b' ' => b.get(k + 1) == Some(&b' '),
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => matches!(b.get(k + 1), Some(0x85 | 0xA0 | 0xAD)),
+            0xE1 => b.get(k + 1) == Some(&0x9A) && b.get(k + 2) == Some(&0x80),
+            0xE2 => matches!(
+                (b.get(k + 1), b.get(k + 2)),
+                (Some(0x80), Some(0x80..=0x8F | 0xA8..=0xAF)) | (Some(0x81), Some(0x9F..=0xA9))
+            ),
+            0xE3 => b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0x80),
+            0xEF => b.get(k + 1) == Some(&0xBB) && b.get(k + 2) == Some(&0xBF),
+            _ => false,
+        };
+        if odd {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
 /// Clean one raw line: drop invisible controls, turn odd spaces into plain ones, collapse runs
 /// of spaces, trim. Returns an empty string for a blank line.
 pub(crate) fn clean(raw: &str) -> String {
+    if is_clean(raw) {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     for c in raw.chars() {
@@ -69,7 +117,7 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// A UN document symbol: an upper-case series and at least one slash-separated part
 /// (`A/RES/70/1`, `E/CN.15/2011/L.3/Rev.1`, `A/CONF.213/18`).
 pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][A-Z0-9.\-]*(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+")
+    Regex::new(r"(?-u:\b)[A-Z][A-Z0-9.\-]*(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+")
         .expect("valid symbol pattern")
 });
 
@@ -104,6 +152,9 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 /// The symbol if the whole line is one document symbol, possibly with an organ name before it
 /// or a page number around it (`United Nations A/CN.9/SER.C/DIGEST/CISG/2`, `A/56/100 3`).
 pub(crate) fn symbol_line(line: &str, organs: &[&str]) -> Option<String> {
+    if !line.contains('/') || line.len() > 200 {
+        return None;
+    }
     let m = SYMBOL.find(line)?;
     if !m.as_str().contains('/') || !m.as_str().chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -121,7 +172,13 @@ pub(crate) fn symbol_line(line: &str, organs: &[&str]) -> Option<String> {
 
 /// Display width in terminal columns: Han characters and full-width forms count two.
 pub(crate) fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
+    // Below U+1100 (lead byte 0xE1) every character is one column wide but for combining marks,
+    // which UN text hardly has outside Arabic vowel signs: count characters there.
+    if text.bytes().all(|b| b < 0xE1) {
+        text.chars().count()
+    } else {
+        unicode_width::UnicodeWidthStr::width(text)
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +192,12 @@ mod tests {
             "Distr.: Limited"
         );
         assert_eq!(clean("   "), "");
+        assert_eq!(clean("a\tb"), "a b");
+        assert_eq!(clean("a  b"), "a b");
+        assert_eq!(clean("a\u{3000}b"), "a b");
+        assert_eq!(clean("“quoted” — text"), "“quoted” — text");
+        assert!(is_clean("Chairperson’s conclusions"));
+        assert!(!is_clean("\u{FEFF}text"));
     }
 
     #[test]

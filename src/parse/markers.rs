@@ -36,11 +36,15 @@ pub(crate) struct Candidate {
     pub strength: Strength,
 }
 
-const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-
 /// The digit a superscript digit stands for.
 pub(crate) fn superscript_digit(c: char) -> Option<u32> {
-    SUPERSCRIPTS.iter().position(|&s| s == c).map(|p| p as u32)
+    match c {
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁰' | '⁴'..='⁹' => Some(c as u32 - '⁰' as u32),
+        _ => None,
+    }
 }
 
 /// Abbreviations after which `.` + digits is a number, not a marker (`No.3`).
@@ -129,91 +133,101 @@ fn is_arabic_letter(c: char) -> bool {
 
 /// Every marker candidate of a text, in order.
 pub(crate) fn candidates(text: &str, lang: Language) -> Vec<Candidate> {
-    let symbols: Vec<(usize, usize)> = SYMBOL
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    // Superscripts are ¹²³ (0xC2 …) and ⁰⁴–⁹ (0xE2 …) in UTF-8.
+    if !text
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b'*' || b == 0xC2 || b == 0xE2)
+    {
+        return Vec::new();
+    }
+    let symbols: Vec<(usize, usize)> = if text.contains('/') {
+        SYMBOL
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let in_symbol = |pos: usize| symbols.iter().any(|&(s, e)| pos >= s && pos < e);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if superscript_digit(c).is_some() {
-            let run_end = run(&chars, i, |c| superscript_digit(c).is_some());
-            let value = chars[i..run_end].iter().try_fold(0u32, |acc, &(_, c)| {
-                acc.checked_mul(10)?.checked_add(superscript_digit(c)?)
+    let mut before_prev: Option<char> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((pos, c)) = iter.next() {
+        let run_of = |iter: &mut std::iter::Peekable<std::str::CharIndices>,
+                      pred: &dyn Fn(char) -> bool|
+         -> (usize, char) {
+            let mut end = pos + c.len_utf8();
+            let mut last = c;
+            while let Some(&(p, n)) = iter.peek() {
+                if !pred(n) {
+                    break;
+                }
+                end = p + n.len_utf8();
+                last = n;
+                iter.next();
+            }
+            (end, last)
+        };
+        let (end, last) = if superscript_digit(c).is_some() {
+            let (end, last) = run_of(&mut iter, &|n| superscript_digit(n).is_some());
+            let value = text[pos..end].chars().try_fold(0u32, |acc, d| {
+                acc.checked_mul(10)?.checked_add(superscript_digit(d)?)
             });
-            let unit = i >= 1 && matches!(chars[i - 1].1, 'm' | 'k') && matches!(c, '²' | '³');
+            let unit = matches!(prev, Some('m' | 'k')) && matches!(c, '²' | '³');
             if let (Some(v), false) = (value, unit) {
                 out.push(Candidate {
                     start: pos,
-                    end: end_of(&chars, run_end, text),
+                    end,
                     marker: v.to_string(),
                     number: Some(v),
                     strength: Strength::Certain,
                 });
             }
-            i = run_end;
-            continue;
-        }
-        if c == '*' {
-            let run_end = run(&chars, i, |c| c == '*');
-            let glued = i > 0 && !chars[i - 1].1.is_whitespace();
-            if glued && run_end - i <= 3 {
+            (end, last)
+        } else if c == '*' {
+            let (end, last) = run_of(&mut iter, &|n| n == '*');
+            let glued = prev.is_some_and(|p| !p.is_whitespace());
+            if glued && end - pos <= 3 {
                 out.push(Candidate {
                     start: pos,
-                    end: end_of(&chars, run_end, text),
-                    marker: "*".repeat(run_end - i),
+                    end,
+                    marker: "*".repeat(end - pos),
                     number: None,
                     strength: Strength::Certain,
                 });
             }
-            i = run_end;
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let run_end = run(&chars, i, |c| c.is_ascii_digit());
+            (end, last)
+        } else if c.is_ascii_digit() {
+            let (end, last) = run_of(&mut iter, &|n| n.is_ascii_digit());
             if !in_symbol(pos) {
-                if let Some(candidate) = digit_candidate(&chars, i, run_end, text, lang) {
-                    out.push(candidate);
-                }
+                out.extend(digit_candidate(text, pos..end, (prev, before_prev), lang));
             }
-            i = run_end;
-            continue;
-        }
-        i += 1;
+            (end, last)
+        } else {
+            (pos + c.len_utf8(), c)
+        };
+        before_prev = if end - pos > c.len_utf8() {
+            text[pos..end].chars().rev().nth(1)
+        } else {
+            prev
+        };
+        prev = Some(last);
     }
     out
 }
 
-/// Index just past the run of characters matching `pred` that starts at `i`.
-fn run(chars: &[(usize, char)], i: usize, pred: impl Fn(char) -> bool) -> usize {
-    let mut j = i;
-    while j < chars.len() && pred(chars[j].1) {
-        j += 1;
-    }
-    j
-}
-
-/// Byte offset of character index `j` (or the text's end).
-fn end_of(chars: &[(usize, char)], j: usize, text: &str) -> usize {
-    chars.get(j).map_or(text.len(), |&(p, _)| p)
-}
-
-/// Judge the ASCII digit run `chars[i..j]`.
+/// Judge the ASCII digit run `text[run]`; `(prev, before_prev)` are the two characters before it.
 fn digit_candidate(
-    chars: &[(usize, char)],
-    i: usize,
-    j: usize,
     text: &str,
+    run: std::ops::Range<usize>,
+    (prev, before_prev): (Option<char>, Option<char>),
     lang: Language,
 ) -> Option<Candidate> {
-    let digits: String = chars[i..j].iter().map(|&(_, c)| c).collect();
-    let prev = i.checked_sub(1).map(|k| chars[k].1);
-    let before_prev = i.checked_sub(2).map(|k| chars[k].1);
-    let next = chars.get(j).map(|&(_, c)| c);
-    let after_next = chars.get(j + 1).map(|&(_, c)| c);
+    let digits = &text[run.clone()];
+    let mut after = text[run.end..].chars();
+    let next = after.next();
+    let after_next = after.next();
     // Part of a larger number: 1.5, 1,000, 10:30.
     if matches!(next, Some('.' | ',' | ':' | '/')) && after_next.is_some_and(|c| c.is_ascii_digit())
     {
@@ -222,19 +236,29 @@ fn digit_candidate(
     if next.is_some_and(|c| c.is_alphanumeric() && !is_han(c)) && lang != Language::Ar {
         return None;
     }
-    let make = |start: usize, strength: Strength| -> Option<Candidate> {
-        let marker = &digits[start - i..];
+    let make = |skip: usize, strength: Strength| -> Option<Candidate> {
+        let marker = &digits[skip..];
         if marker.starts_with('0') || marker.len() > 3 {
             return None;
         }
         let number: u32 = marker.parse().ok()?;
         Some(Candidate {
-            start: chars[start].0,
-            end: end_of(chars, j, text),
+            start: run.start + skip,
+            end: run.end,
             marker: number.to_string(),
             number: Some(number),
             strength,
         })
+    };
+    // The word (letters) just before the run, or before the punctuation before it.
+    let word_before = |skip: usize| -> String {
+        let mut w: Vec<char> = text[..run.start - skip]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        w.reverse();
+        w.into_iter().collect()
     };
 
     // A year with a marker glued on: 20107 = 2010 + 7.
@@ -246,7 +270,7 @@ fn digit_candidate(
         let in_range = matches!(prev, Some('-' | '–' | '/'))
             && before_prev.is_some_and(|c| c.is_ascii_digit());
         return make(
-            i + 4,
+            4,
             if in_range {
                 Strength::Strong
             } else {
@@ -261,9 +285,9 @@ fn digit_candidate(
         // Arabic: (3) right after a word.
         let opened = prev == Some('(') && next == Some(')');
         if opened && before_prev.is_some_and(is_arabic_letter) {
-            let mut c = make(i, Strength::Strong)?;
-            c.start = chars[i - 1].0;
-            c.end = end_of(chars, j + 1, text);
+            let mut c = make(0, Strength::Strong)?;
+            c.start -= '('.len_utf8();
+            c.end += ')'.len_utf8();
             return Some(c);
         }
     }
@@ -275,7 +299,7 @@ fn digit_candidate(
                 Some(n) if is_han(n) => {
                     let after_title = matches!(prev, '》' | '」' | '』' | '”' | '）');
                     make(
-                        i,
+                        0,
                         if after_title {
                             Strength::Strong
                         } else {
@@ -283,22 +307,17 @@ fn digit_candidate(
                         },
                     )
                 }
-                _ => make(i, Strength::Strong),
+                _ => make(0, Strength::Strong),
             };
         }
         return None;
     }
     if is_latin_or_cyrillic_letter(prev) {
         // Declaration4, web3: the word before must be a real word, not CO2 or G77.
-        let word: String = chars[..i]
-            .iter()
-            .rev()
-            .map(|&(_, c)| c)
-            .take_while(|c| c.is_alphabetic())
-            .collect();
+        let word = word_before(0);
         let lower = word.chars().filter(|c| c.is_lowercase()).count();
         if word.chars().count() >= 3 && lower >= 2 {
-            return make(i, Strength::Strong);
+            return make(0, Strength::Strong);
         }
         return None;
     }
@@ -312,27 +331,19 @@ fn digit_candidate(
         ',' if before_prev.is_some_and(|c| c.is_ascii_digit()) => {
             // 2001-2010,5: English never writes a thousands group of one or two digits, but
             // French, Spanish and Russian write decimal commas.
-            (lang == Language::En && digits.len() <= 2).then(|| make(i, Strength::Strong))?
+            (lang == Language::En && digits.len() <= 2).then(|| make(0, Strength::Strong))?
         }
         ',' | ';' | '”' | '’' | '"' | '»' | ')' | '?' | '!' => {
             let glued_to_text = before_prev.is_some_and(|c| !c.is_whitespace());
-            glued_to_text.then(|| make(i, strength_after_punct))?
+            glued_to_text.then(|| make(0, strength_after_punct))?
         }
         '.' => {
-            let word: String = chars[..i - 1]
-                .iter()
-                .rev()
-                .map(|&(_, c)| c)
-                .take_while(|c| c.is_alphabetic())
-                .collect::<String>()
-                .chars()
-                .rev()
-                .collect();
+            let word = word_before(1);
             let is_word =
                 word.chars().count() >= 2 && !ABBREVIATIONS.contains(&word.to_lowercase().as_str());
-            is_word.then(|| make(i, strength_after_punct))?
+            is_word.then(|| make(0, strength_after_punct))?
         }
-        ':' if before_prev.is_some_and(|c| c.is_alphabetic()) => make(i, Strength::Weak),
+        ':' if before_prev.is_some_and(|c| c.is_alphabetic()) => make(0, Strength::Weak),
         _ => None,
     }
 }

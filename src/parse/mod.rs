@@ -79,10 +79,7 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
     let lines: Vec<Line> = input::lines(text)
         .iter()
         .enumerate()
-        .filter_map(|(i, raw)| {
-            let text = lines::clean(raw);
-            (!text.is_empty()).then_some(Line { no: i + 1, text })
-        })
+        .filter_map(|(i, raw)| Line::new(i + 1, raw))
         .collect();
     let blank_before: Vec<bool> = lines
         .iter()
@@ -341,7 +338,7 @@ fn ends_header_zone(text: &str, lang: Language) -> bool {
         .is_some_and(|l| l.kind == crate::model::BlockKind::Paragraph);
     let formula =
         text.ends_with([',', '，', '،']) && text.chars().count() <= 40 && !text.contains(':');
-    numbered || formula || lines::width(text) > 200
+    numbered || formula || text.len() > 600 && lines::width(text) > 200
 }
 
 /// Body lines with what separates each from the previous body line.
@@ -407,12 +404,7 @@ fn build_blocks(
             .filter(|_| accepted_iter.next().unwrap_or(false))
             .collect();
         let (text, footnote_refs) = markers::strip(&para.text, &chosen);
-        let tokens = (tokens && lang == Language::Zh).then(|| {
-            words::words(&text)
-                .into_iter()
-                .map(str::to_string)
-                .collect()
-        });
+        let tokens = (tokens && lang == Language::Zh).then(|| words::spans(&text));
         document.blocks.push(Block {
             id: ids[i].clone(),
             kind,
@@ -591,7 +583,7 @@ mod tests {
             "x",
             &ParseOptions::default(),
         );
-        let tokens = doc.blocks[1].tokens.as_ref().expect("tokens");
-        assert!(tokens.contains(&"能力建设".to_string()));
+        let words: Vec<&str> = doc.blocks[1].words().expect("tokens").collect();
+        assert!(words.contains(&"能力建设"));
     }
 }

@@ -31,11 +31,16 @@ pub fn un_terms() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 /// Cut Chinese text into words (HMM on for unknown words); spaces are dropped.
 pub fn words(text: &str) -> Vec<&str> {
+    spans(text).into_iter().map(|r| &text[r]).collect()
+}
+
+/// The words of Chinese text as byte ranges (HMM on for unknown words); spaces are dropped.
+pub fn spans(text: &str) -> Vec<std::ops::Range<usize>> {
     JIEBA
         .cut(text, true)
         .into_iter()
-        .map(|token| token.word)
-        .filter(|w| !w.trim().is_empty())
+        .filter(|token| !token.word.trim().is_empty())
+        .map(|token| token.byte_start..token.byte_end)
         .collect()
 }
 
