@@ -949,7 +949,11 @@ fn untranslated(cx: &Context, out: &mut Vec<Finding>) {
             if letters < MIN_LETTERS_FOR_LANGUAGE && han < 10 {
                 continue;
             }
-            let Some(found) = detect(&text) else { continue };
+            // The first few hundred bytes tell the language; whole paragraphs would cost more.
+            let sample_end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
+            let Some(found) = detect(&text[..sample_end]) else {
+                continue;
+            };
             if found.language != cx.lang(v) && found.confidence >= 0.5 {
                 let lines: Vec<(usize, usize)> =
                     row.line(cx.docs, v).map(|l| (v, l)).into_iter().collect();

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::model::{BlockKind, Document, Language};
+use crate::normalize::{Anchor, anchors};
 
 pub use pairwise::Method;
 use pairwise::{PairBead, align_units};
@@ -102,8 +103,46 @@ impl Row {
         })
     }
 
+    /// The anchors of version `v`'s units in this row.
+    pub fn anchors<'a>(&self, evidence: &'a [Evidence], v: usize) -> Vec<&'a Anchor> {
+        let per_unit = if self.is_footnote() {
+            &evidence[v].footnotes
+        } else {
+            &evidence[v].blocks
+        };
+        self.units(v).flat_map(|i| per_unit[i].iter()).collect()
+    }
+
     fn units(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
         self.cells[v].iter().flat_map(|c| c.units.iter().copied())
+    }
+}
+
+/// The numbers, dates and symbols of every unit of one version, found once and shared by the
+/// aligner and the checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Anchors of each block, by block index.
+    pub blocks: Vec<Vec<Anchor>>,
+    /// Anchors of each footnote body, by footnote index.
+    pub footnotes: Vec<Vec<Anchor>>,
+}
+
+impl Evidence {
+    /// Find the anchors of a document's blocks and footnotes.
+    pub fn of(doc: &Document) -> Evidence {
+        Evidence {
+            blocks: doc
+                .blocks
+                .iter()
+                .map(|b| anchors(&b.text, doc.language))
+                .collect(),
+            footnotes: doc
+                .footnotes
+                .iter()
+                .map(|f| anchors(&f.text, doc.language))
+                .collect(),
+        }
     }
 }
 
@@ -116,6 +155,8 @@ pub struct Alignment {
     pub languages: Vec<Language>,
     /// Rows: body blocks in pivot order, then footnotes.
     pub rows: Vec<Row>,
+    /// Anchors of every unit, per version.
+    pub evidence: Vec<Evidence>,
 }
 
 /// Why versions cannot be aligned.
@@ -168,8 +209,17 @@ pub fn choose_pivot(docs: &[Document], requested: Option<Language>) -> Result<us
 
 /// Align every version to the pivot and build the rows.
 pub fn align(docs: &[Document], pivot: usize) -> Alignment {
-    let block_units: Vec<Vec<Unit>> = docs.par_iter().map(Unit::blocks).collect();
-    let note_units: Vec<Vec<Unit>> = docs.par_iter().map(Unit::footnotes).collect();
+    let evidence: Vec<Evidence> = docs.par_iter().map(Evidence::of).collect();
+    let block_units: Vec<Vec<Unit>> = docs
+        .iter()
+        .zip(&evidence)
+        .map(|(d, e)| Unit::blocks(d, &e.blocks))
+        .collect();
+    let note_units: Vec<Vec<Unit>> = docs
+        .iter()
+        .zip(&evidence)
+        .map(|(d, e)| Unit::footnotes(d, &e.footnotes))
+        .collect();
     let pair = |units: &[Vec<Unit>]| -> Vec<Option<Vec<PairBead>>> {
         (0..docs.len())
             .into_par_iter()
@@ -202,6 +252,7 @@ pub fn align(docs: &[Document], pivot: usize) -> Alignment {
         pivot,
         languages: docs.iter().map(|d| d.language).collect(),
         rows,
+        evidence,
     }
 }
 

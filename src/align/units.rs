@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::input::is_han;
 use crate::model::{Block, BlockKind, Document, Footnote, Language};
-use crate::normalize::{AnchorKind, anchors};
+use crate::normalize::{Anchor, AnchorKind};
 
 /// One unit of one version, reduced to what alignment compares.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,8 +26,8 @@ pub(crate) struct Unit {
 }
 
 impl Unit {
-    /// The units of a document's body blocks.
-    pub(crate) fn blocks(doc: &Document) -> Vec<Unit> {
+    /// The units of a document's body blocks; `anchors[i]` are the anchors of block `i`.
+    pub(crate) fn blocks(doc: &Document, anchors: &[Vec<Anchor>]) -> Vec<Unit> {
         let labels: HashMap<&str, &str> = doc
             .blocks
             .iter()
@@ -35,19 +35,26 @@ impl Unit {
             .collect();
         doc.blocks
             .iter()
-            .map(|b| Unit::of_block(b, doc.language, &labels))
+            .zip(anchors)
+            .map(|(b, a)| Unit::of_block(b, doc.language, a, &labels))
             .collect()
     }
 
-    /// The units of a document's footnote bodies.
-    pub(crate) fn footnotes(doc: &Document) -> Vec<Unit> {
+    /// The units of a document's footnote bodies; `anchors[i]` are the anchors of footnote `i`.
+    pub(crate) fn footnotes(doc: &Document, anchors: &[Vec<Anchor>]) -> Vec<Unit> {
         doc.footnotes
             .iter()
-            .map(|f| Unit::of_footnote(f, doc.language))
+            .zip(anchors)
+            .map(|(f, a)| Unit::of_footnote(f, doc.language, a))
             .collect()
     }
 
-    fn of_block(block: &Block, lang: Language, labels: &HashMap<&str, &str>) -> Unit {
+    fn of_block(
+        block: &Block,
+        lang: Language,
+        anchors: &[Anchor],
+        labels: &HashMap<&str, &str>,
+    ) -> Unit {
         let key = block.label.as_ref().map(|l| match block.kind {
             BlockKind::Paragraph => format!("p:{l}"),
             BlockKind::Subparagraph => {
@@ -70,20 +77,20 @@ impl Unit {
             kind: Some(block.kind),
             key,
             markers,
-            ..Unit::of_text(&block.text, lang)
+            ..Unit::of_text(&block.text, lang, anchors)
         }
     }
 
-    fn of_footnote(note: &Footnote, lang: Language) -> Unit {
+    fn of_footnote(note: &Footnote, lang: Language, anchors: &[Anchor]) -> Unit {
         Unit {
             key: Some(format!("f:{}", note.marker)),
-            ..Unit::of_text(&note.text, lang)
+            ..Unit::of_text(&note.text, lang, anchors)
         }
     }
 
-    fn of_text(text: &str, lang: Language) -> Unit {
-        let mut anchor_values: Vec<String> = anchors(text, lang)
-            .into_iter()
+    fn of_text(text: &str, lang: Language, anchors: &[Anchor]) -> Unit {
+        let mut anchor_values: Vec<String> = anchors
+            .iter()
             .map(|a| {
                 let tag = match a.kind {
                     AnchorKind::Number => 'N',
