@@ -1011,14 +1011,24 @@ fn length_ratios(cx: &Context, out: &mut Vec<Finding>) {
                     .iter()
                     .filter_map(|&w| Some((w, row.line(cx.docs, w)?)))
                     .collect();
-                let how = if share < 1.0 { "shorter" } else { "longer" };
+                let how = if share < 1.0 {
+                    "shorter than expected: text left out?"
+                } else {
+                    "longer than expected: text added or left untranslated?"
+                };
                 out.push(cx.finding(
                     Code::LengthRatio,
                     Severity::Warning,
                     &[v],
                     Some(r),
                     &lines,
-                    format!("{} in {} is {:.0} % of the length the {} text predicts: {how} than expected (text left out?)", describe(row), cx.lang(v), share * 100.0, cx.lang(pivot)),
+                    format!(
+                        "{} in {} is {:.0} % of the length the {} text predicts, {how}",
+                        describe(row),
+                        cx.lang(v),
+                        share * 100.0,
+                        cx.lang(pivot)
+                    ),
                 ));
             }
         }

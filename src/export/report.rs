@@ -141,17 +141,21 @@ pub fn summary_line(findings: &[Finding]) -> String {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let warnings = findings.len() - errors;
+    let counts = summary(findings);
     let per_code: Vec<String> = Code::ALL
         .iter()
         .filter_map(|c| {
-            summary(findings)
+            counts
                 .get(c.as_str())
                 .map(|n| format!("{} {n}", c.as_str()))
         })
         .collect();
+    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
-        "{} findings ({errors} errors, {warnings} warnings): {}",
-        findings.len(),
+        "{} ({}, {}): {}",
+        count(findings.len(), "finding"),
+        count(errors, "error"),
+        count(warnings, "warning"),
         per_code.join(", ")
     )
 }
