@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::align::{Alignment, Row, RowKind};
-use crate::language::detect;
+use crate::language::written_in_other;
 use crate::model::{BlockKind, Document, Language};
-use crate::normalize::{Anchor, AnchorDiff, AnchorKind, anchors, compare};
+use crate::normalize::{Anchor, AnchorDiff, AnchorKind, compare};
 
 /// Stable finding codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -805,7 +805,14 @@ fn footnote_bodies(cx: &Context, out: &mut Vec<Finding>) {
 /// The anchors of each version's text in a row.
 fn row_anchors(cx: &Context, row: &Row) -> Vec<Option<Vec<Anchor>>> {
     cx.versions()
-        .map(|v| row.text(cx.docs, v).map(|t| anchors(&t, cx.lang(v))))
+        .map(|v| {
+            row.cells[v].as_ref().map(|_| {
+                row.anchors(&cx.alignment.evidence, v)
+                    .into_iter()
+                    .cloned()
+                    .collect()
+            })
+        })
         .collect()
 }
 
@@ -949,9 +956,7 @@ fn untranslated(cx: &Context, out: &mut Vec<Finding>) {
             if letters < MIN_LETTERS_FOR_LANGUAGE && han < 10 {
                 continue;
             }
-            // The first few hundred bytes tell the language; whole paragraphs would cost more.
-            let sample_end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
-            let Some(found) = detect(&text[..sample_end]) else {
+            let Some(found) = written_in_other(&text, cx.lang(v)) else {
                 continue;
             };
             if found.language != cx.lang(v) && found.confidence >= 0.5 {

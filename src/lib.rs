@@ -8,6 +8,7 @@
 //! command line on top.
 
 pub mod align;
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod error;

@@ -110,20 +110,33 @@ pub struct AnchorDiff {
 pub fn anchors(text: &str, lang: Language) -> Vec<Anchor> {
     let folded = Folded::new(text);
     let mut scan = Scan::new(&folded.text, lang);
+    // Times, figures and all but Chinese dates are written with digits: text without any skips
+    // those passes.
+    let digits = folded.text.bytes().any(|b| b.is_ascii_digit());
     scan.skip_label();
     scan.symbols();
     scan.session_numerals();
-    scan.times();
-    scan.dates();
-    scan.year_ranges();
-    scan.resolution_numbers();
+    if digits {
+        scan.times();
+    }
+    if digits || lang == Language::Zh {
+        scan.dates();
+    }
+    if digits {
+        scan.year_ranges();
+        scan.resolution_numbers();
+    }
     if lang == Language::Zh {
         scan.chinese_years();
-        scan.figures();
+        if digits {
+            scan.figures();
+        }
         scan.chinese_numerals();
     } else {
         scan.roman_centuries();
-        scan.figures();
+        if digits {
+            scan.figures();
+        }
         scan.words();
     }
     let mut found = scan.found;
@@ -382,10 +395,21 @@ struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     fn new(source: &'a str) -> Self {
+        // ASCII is left as it is: copy runs of it at once, fold the rest character by character.
+        if source.is_ascii() {
+            return Folded {
+                source,
+                text: source.to_string(),
+                origin: (0..=source.len()).collect(),
+            };
+        }
         let mut text = String::with_capacity(source.len());
         let mut origin = Vec::with_capacity(source.len() + 1);
         for (i, c) in source.char_indices() {
-            if let Some(f) = fold_char(c) {
+            if c.is_ascii() {
+                text.push(c);
+                origin.push(i);
+            } else if let Some(f) = fold_char(c) {
                 text.push(f);
                 origin.extend(std::iter::repeat_n(i, f.len_utf8()));
             }
@@ -1235,18 +1259,17 @@ impl<'t> Scan<'t> {
 
     /// Numbers written in words: soft, unless they name a session, anniversary or century.
     fn words(&mut self) {
-        static WORD: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"[\p{L}\p{M}]+").expect("word regex"));
         let text = self.text;
         let lang = self.lang;
-        let tokens: Vec<(usize, usize)> =
-            WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let tokens = word_spans(text);
         let mut previous = None;
         let mut i = 0;
         while i < tokens.len() {
             let (start, end) = tokens[i];
-            let Some(first) =
-                number_word(&text[start..end], lang).filter(|_| self.is_free(start, end))
+            let Some(first) = may_be_number_word(&text[start..end], lang)
+                .then(|| number_word(&text[start..end], lang))
+                .flatten()
+                .filter(|_| self.is_free(start, end))
             else {
                 i += 1;
                 continue;
@@ -1712,10 +1735,96 @@ fn is_connector(word: &str, lang: Language) -> bool {
     )
 }
 
+/// Byte spans of the words of `text`: runs of letters and combining marks.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let in_word = is_word_char(c);
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// Whether a character belongs to a word: ASCII letters, and any other character but spaces,
+/// digits and punctuation (cheap range tests instead of Unicode property look-ups, which cost
+/// more than the rest of the scan on Cyrillic and Arabic text).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    !matches!(c,
+        '\u{0080}'..='\u{00BF}' | '\u{00D7}' | '\u{00F7}'
+        | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}'
+        | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
+        | '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}'
+        | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// The lower-case form of a letter, for the scripts UN text has case in (Latin, Cyrillic).
+fn lower_letter(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'А'..='Я' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        c if c.is_ascii() || (c as u32) < 0x100 || ('\u{0400}'..='\u{04FF}').contains(&c) => {
+            c.to_lowercase().next().unwrap_or(c)
+        }
+        c => c,
+    }
+}
+
+/// First letters (lower case) that a number word of each language can start with, including
+/// the Arabic prefixes glued to words and the stems of Russian compounds: a token starting
+/// otherwise is no number word, and is not looked up.
+static FIRST_LETTERS: LazyLock<[Vec<char>; 6]> = LazyLock::new(|| {
+    Language::ALL.map(|lang| {
+        let mut letters: Vec<char> = LEXICONS[lang_index(lang)]
+            .keys()
+            .filter_map(|k| k.chars().next())
+            .collect();
+        match lang {
+            Language::Ar => letters.extend(['و', 'ا', 'ب', 'ل']),
+            Language::Ru => letters.extend(
+                RUSSIAN_COMPOUND_STEMS
+                    .iter()
+                    .filter_map(|(s, _)| s.chars().next()),
+            ),
+            _ => {}
+        }
+        letters.sort_unstable();
+        letters.dedup();
+        letters
+    })
+});
+
+/// Whether `token` can be a number word of `lang` at all (see [`FIRST_LETTERS`]).
+fn may_be_number_word(token: &str, lang: Language) -> bool {
+    token
+        .chars()
+        .next()
+        .map(lower_letter)
+        .is_some_and(|c| FIRST_LETTERS[lang_index(lang)].binary_search(&c).is_ok())
+}
+
 /// The number word `token` stands for in `lang`, if any.
 fn number_word(token: &str, lang: Language) -> Option<Word> {
     let lexicon = &LEXICONS[lang_index(lang)];
-    let lower = token.to_lowercase();
+    let lower: String = if token.is_ascii() {
+        token.to_ascii_lowercase()
+    } else {
+        token.chars().map(lower_letter).collect()
+    };
     if let Some(&role) = lexicon.get(&lower) {
         return Some(Word {
             role,
@@ -1744,21 +1853,6 @@ fn number_word(token: &str, lang: Language) -> Option<Word> {
 
 /// The number in a Russian compound adjective: `десятилетнего` (10-year), `двухмиллионным` (2 million).
 fn russian_compound(word: &str) -> Option<u64> {
-    const STEMS: &[(&str, u64)] = &[
-        ("двух", 2),
-        ("трех", 3),
-        ("четырех", 4),
-        ("пяти", 5),
-        ("шести", 6),
-        ("семи", 7),
-        ("восьми", 8),
-        ("девяти", 9),
-        ("десяти", 10),
-        ("двадцати", 20),
-        ("тридцати", 30),
-        ("пятидесяти", 50),
-        ("ста", 100),
-    ];
     const HEADS: &[(&str, u64)] = &[
         ("летн", 1),
         ("летие", 1),
@@ -1769,7 +1863,7 @@ fn russian_compound(word: &str) -> Option<u64> {
         ("тысячн", 1_000),
         ("миллионн", 1_000_000),
     ];
-    let (rest, value) = STEMS
+    let (rest, value) = RUSSIAN_COMPOUND_STEMS
         .iter()
         .find_map(|&(stem, v)| word.strip_prefix(stem).map(|rest| (rest, v)))?;
     HEADS
@@ -1777,6 +1871,23 @@ fn russian_compound(word: &str) -> Option<u64> {
         .find(|(head, _)| rest.starts_with(head))
         .map(|&(_, scale)| value * scale)
 }
+
+/// Stems of Russian compound adjectives (`десятилетнего`) and the number they stand for.
+const RUSSIAN_COMPOUND_STEMS: &[(&str, u64)] = &[
+    ("двух", 2),
+    ("трех", 3),
+    ("четырех", 4),
+    ("пяти", 5),
+    ("шести", 6),
+    ("семи", 7),
+    ("восьми", 8),
+    ("девяти", 9),
+    ("десяти", 10),
+    ("двадцати", 20),
+    ("тридцати", 30),
+    ("пятидесяти", 50),
+    ("ста", 100),
+];
 
 /// Size class of an additive value: units, ten to nineteen, tens, hundreds.
 fn class(value: u64) -> u8 {

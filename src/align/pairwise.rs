@@ -344,7 +344,7 @@ mod tests {
                 BlockKind::Preamble
             }),
             key: key.map(str::to_string),
-            anchors: anchors.iter().map(|s| s.to_string()).collect(),
+            anchors: crate::align::units::keys(anchors),
             markers: Vec::new(),
             names: Vec::new(),
         }

@@ -17,12 +17,30 @@ pub(crate) struct Unit {
     pub kind: Option<BlockKind>,
     /// Label key shared by corresponding units across versions (`p:12`, `s:5.a`, `h:III`, `f:3`).
     pub key: Option<String>,
-    /// Normalised numbers, dates and symbols, sorted (`N:2004`, `D:2004-07-21`).
-    pub anchors: Vec<String>,
-    /// Footnote markers carried, sorted.
-    pub markers: Vec<String>,
-    /// Latin-script names and acronyms (`interpol`, `unidroit`), sorted.
-    pub names: Vec<String>,
+    /// Normalised numbers, dates and symbols (`N:2004`, `D:2004-07-21`), as sorted hashes.
+    pub anchors: Vec<u64>,
+    /// Footnote markers carried, as sorted hashes.
+    pub markers: Vec<u64>,
+    /// Latin-script names and acronyms (`interpol`, `unidroit`), as sorted hashes.
+    pub names: Vec<u64>,
+}
+
+/// A piece of evidence reduced to a hash, so that comparing units compares integers.
+fn evidence_key(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// Sorted hashes of some evidence strings.
+pub(crate) fn keys<I: IntoIterator<Item = S>, S: AsRef<str>>(items: I) -> Vec<u64> {
+    let mut out: Vec<u64> = items
+        .into_iter()
+        .map(|s| evidence_key(s.as_ref()))
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 impl Unit {
@@ -67,12 +85,7 @@ impl Unit {
             }
             _ => format!("h:{l}"),
         });
-        let mut markers: Vec<String> = block
-            .footnote_refs
-            .iter()
-            .map(|r| r.marker.clone())
-            .collect();
-        markers.sort();
+        let markers = keys(block.footnote_refs.iter().map(|r| r.marker.as_str()));
         Unit {
             kind: Some(block.kind),
             key,
@@ -89,18 +102,14 @@ impl Unit {
     }
 
     fn of_text(text: &str, lang: Language, anchors: &[Anchor]) -> Unit {
-        let mut anchor_values: Vec<String> = anchors
-            .iter()
-            .map(|a| {
-                let tag = match a.kind {
-                    AnchorKind::Number => 'N',
-                    AnchorKind::Date => 'D',
-                    AnchorKind::Symbol => 'S',
-                };
-                format!("{tag}:{}", a.value)
-            })
-            .collect();
-        anchor_values.sort();
+        let anchor_values = keys(anchors.iter().map(|a| {
+            let tag = match a.kind {
+                AnchorKind::Number => 'N',
+                AnchorKind::Date => 'D',
+                AnchorKind::Symbol => 'S',
+            };
+            format!("{tag}:{}", a.value)
+        }));
         Unit {
             len: text.chars().filter(|c| !c.is_whitespace()).count() as f64,
             kind: None,
@@ -114,23 +123,19 @@ impl Unit {
 
 /// Latin-script words that survive translation: acronyms in any language, and any Latin word
 /// inside Chinese text.
-fn names(text: &str, lang: Language) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3)
-        .filter(|w| {
-            let acronym = w.chars().all(|c| c.is_ascii_uppercase());
-            acronym || (lang == Language::Zh && text.chars().any(is_han))
-        })
-        .map(str::to_ascii_lowercase)
-        .collect();
-    out.sort();
+fn names(text: &str, lang: Language) -> Vec<u64> {
+    let chinese = lang == Language::Zh && text.chars().any(is_han);
+    let mut out = keys(
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3 && (chinese || w.bytes().all(|c| c.is_ascii_uppercase())))
+            .map(str::to_ascii_lowercase),
+    );
     out.dedup();
     out
 }
 
 /// Size of the intersection of two sorted lists (as multisets).
-pub(crate) fn shared(a: &[String], b: &[String]) -> usize {
+pub(crate) fn shared(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -146,14 +151,17 @@ pub(crate) fn shared(a: &[String], b: &[String]) -> usize {
     n
 }
 
-/// Merge the sorted lists of several units.
-fn merged<'a>(units: &'a [Unit], field: fn(&'a Unit) -> &'a [String]) -> Vec<String> {
-    let mut out: Vec<String> = units
+/// The sorted lists of several units merged (borrowed when there is one unit).
+fn merged<'a>(units: &'a [Unit], field: fn(&'a Unit) -> &'a [u64]) -> std::borrow::Cow<'a, [u64]> {
+    if let [one] = units {
+        return field(one).into();
+    }
+    let mut out: Vec<u64> = units
         .iter()
-        .flat_map(|u| field(u).iter().cloned())
+        .flat_map(|u| field(u).iter().copied())
         .collect();
-    out.sort();
-    out
+    out.sort_unstable();
+    out.into()
 }
 
 /// Weights of the evidence in the pairing cost (in nats, the unit of the length cost).
@@ -251,7 +259,7 @@ mod tests {
             len,
             kind: Some(BlockKind::Paragraph),
             key: key.map(str::to_string),
-            anchors: anchors.iter().map(|s| s.to_string()).collect(),
+            anchors: keys(anchors),
             markers: Vec::new(),
             names: Vec::new(),
         }
@@ -282,19 +290,15 @@ mod tests {
 
     #[test]
     fn names_inside_chinese_text() {
-        assert_eq!(
-            names(
-                "国际刑警组织（INTERPOL）和统法协会（UNIDROIT）",
-                Language::Zh
-            ),
-            vec!["interpol", "unidroit"]
+        let zh = names(
+            "国际刑警组织（INTERPOL）和统法协会（UNIDROIT）",
+            Language::Zh,
         );
-        assert_eq!(
-            names(
-                "the International Criminal Police Organization (INTERPOL)",
-                Language::En
-            ),
-            vec!["interpol"]
+        assert_eq!(zh, keys(["interpol", "unidroit"]));
+        let en = names(
+            "the International Criminal Police Organization (INTERPOL)",
+            Language::En,
         );
+        assert_eq!(en, keys(["interpol"]));
     }
 }

@@ -3,7 +3,9 @@
 //! error-level findings, 2 usage or input error).
 
 mod align;
+mod batch;
 mod check;
+mod merge;
 mod parse;
 mod versions;
 
@@ -30,6 +32,10 @@ enum Command {
     Check(check::Args),
     /// Write the aligned table of language versions (CSV, TSV or JSON).
     Align(align::Args),
+    /// Align and check a whole archive of documents in parallel.
+    Batch(batch::Args),
+    /// Join the tables of sharded batch runs.
+    Merge(merge::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -62,6 +68,9 @@ pub enum CliError {
     /// Serialising JSON failed.
     #[error("writing JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A batch could not run.
+    #[error(transparent)]
+    Batch(#[from] crate::batch::BatchError),
 }
 
 impl CliError {
@@ -84,6 +93,8 @@ pub fn run() -> ExitCode {
         Command::Parse(args) => parse::run(args),
         Command::Check(args) => check::run(args),
         Command::Align(args) => align::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Merge(args) => merge::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
