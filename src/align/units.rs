@@ -243,9 +243,18 @@ pub(crate) fn pair_cost(a: &[Unit], b: &[Unit], model: LengthModel, w: &Weights)
     let markers = shared(&merged(a, |u| &u.markers), &merged(b, |u| &u.markers));
     let names = shared(&merged(a, |u| &u.names), &merged(b, |u| &u.names));
     cost -= w.shared_marker * (markers + names).min(4) as f64;
-    let heading = |u: &Unit| u.kind == Some(BlockKind::Heading);
-    if a.len() == 1 && b.len() == 1 && heading(&a[0]) != heading(&b[0]) {
-        cost += w.kind_clash;
+    // A heading meets a heading: one heading on one side only is a clash, and a heading merged
+    // into a paragraph (a 2-1 bead taking a heading and the paragraph after it) a worse one,
+    // since no translation joins a heading to the text under it.
+    let headings = |us: &[Unit]| {
+        us.iter()
+            .filter(|u| u.kind == Some(BlockKind::Heading))
+            .count()
+    };
+    let (ha, hb) = (headings(a), headings(b));
+    if ha != hb {
+        let merged = if a.len() > 1 || b.len() > 1 { 2.0 } else { 1.0 };
+        cost += w.kind_clash * merged * ha.abs_diff(hb) as f64;
     }
     cost
 }

@@ -2,6 +2,7 @@
 //! the library) on the bundled demo corpus, on inputs written by the tests, and on the real UN
 //! documents under `VERSALIGN_CORPORA` when that variable is set.
 
+mod batch;
 mod check;
 mod corpora;
 mod parse;

@@ -12,7 +12,7 @@ fn every_command_has_help_and_the_binary_a_version() {
         .assert()
         .success()
         .stdout(predicate::str::contains("versalign 0."));
-    for command in ["parse", "check", "align"] {
+    for command in ["parse", "check", "align", "batch", "merge"] {
         versalign()
             .args([command, "--help"])
             .assert()
