@@ -81,6 +81,18 @@ pub fn detect(text: &str) -> Option<Detection> {
         });
     }
     let latin_share = counts.latin as f64 / total as f64;
+    // Function words settle clear cases at a fraction of whatlang's cost.
+    let votes = function_word_votes(sample);
+    let mut ranked = votes;
+    ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let (first, second) = (ranked[0], ranked[1]);
+    if first.1 >= 4 && first.1 >= 3 * second.1 {
+        let confidence = first.1 as f64 / (first.1 + second.1) as f64;
+        return Some(Detection {
+            language: first.0,
+            confidence: confidence * latin_share,
+        });
+    }
     let info = LATIN_DETECTOR.detect(sample);
     let (language, confidence) = match info.map(|i| (i.lang(), i.confidence())) {
         Some((Lang::Fra, c)) => (Language::Fr, c),
@@ -88,46 +100,117 @@ pub fn detect(text: &str) -> Option<Detection> {
         Some((_, c)) => (Language::En, c),
         None => (Language::En, 0.0),
     };
+    // Short headings and names leave whatlang unsure: a function word or calendar name of one
+    // language only then decides.
+    let (language, confidence) = if confidence < 0.3 && first.1 >= 1 && second.1 == 0 {
+        (first.0, 0.3)
+    } else {
+        (language, confidence)
+    };
     Some(Detection {
         language,
         confidence: confidence * latin_share,
     })
 }
 
-/// Whether `text` reads as written in another language than `lang`: `None` when it is in `lang`
-/// (or too short to tell), else the language it is in. Cheap when the answer is no, which is
-/// the usual case: the script decides zh, ru and ar; for English, French and Spanish text a count
-/// of function words decides unless it points elsewhere, and only then is whatlang asked.
-pub fn written_in_other(text: &str, lang: Language) -> Option<Detection> {
-    let sample = prefix(text, 400);
+/// The language of `text`, which is said to be `lang`: cheap when the text agrees, as it
+/// usually does — the script decides zh, ru and ar; for English, French and Spanish text, `lang`
+/// leading the count of function words does — and a full [`detect`] otherwise. `None` when the
+/// text has no letters.
+pub fn confirm(text: &str, lang: Language) -> Option<Detection> {
+    let sample = prefix(text, SAMPLE_BYTES);
     let counts = ScriptCounts::of(sample);
-    let latin_text = counts.latin > counts.han * 3 + counts.cyrillic + counts.arabic;
-    let latin_lang = matches!(lang, Language::En | Language::Fr | Language::Es);
-    if latin_text && latin_lang {
-        let mut votes = [(Language::En, 0usize), (Language::Fr, 0), (Language::Es, 0)];
-        for word in sample.split(|c: char| !c.is_alphabetic() && c != '\'') {
+    let other_scripts = counts.han * 3 + counts.cyrillic + counts.arabic;
+    let total = other_scripts + counts.latin;
+    if total == 0 {
+        return None;
+    }
+    match lang {
+        Language::En | Language::Fr | Language::Es if counts.latin > other_scripts => {
+            let votes = function_word_votes(sample);
+            let own = votes
+                .iter()
+                .find(|(l, _)| *l == lang)
+                .map_or(0, |&(_, n)| n);
+            let rival = votes
+                .iter()
+                .filter(|(l, _)| *l != lang)
+                .map(|&(_, n)| n)
+                .max()
+                .unwrap_or(0);
+            if own > rival {
+                let share = counts.latin as f64 / total as f64;
+                return Some(Detection {
+                    language: lang,
+                    confidence: share * own as f64 / (own + rival) as f64,
+                });
+            }
+        }
+        Language::Zh | Language::Ru | Language::Ar => {
+            let own = match lang {
+                Language::Zh => counts.han * 3,
+                Language::Ru => counts.cyrillic,
+                _ => counts.arabic,
+            };
+            if own * 2 > total {
+                return Some(Detection {
+                    language: lang,
+                    confidence: own as f64 / total as f64,
+                });
+            }
+        }
+        _ => {}
+    }
+    detect(sample)
+}
+
+/// Whether `text` (its first few hundred bytes) reads as written in another language than
+/// `lang`: `None` when it is in `lang` or has no letters, else what it is in. See [`confirm`].
+pub fn written_in_other(text: &str, lang: Language) -> Option<Detection> {
+    confirm(prefix(text, 400), lang).filter(|d| d.language != lang)
+}
+
+/// How many words of `text` are function words of English, French and Spanish, with month and
+/// day names (which only one of the three languages writes so) counting four times.
+fn function_word_votes(text: &str) -> [(Language, usize); 3] {
+    let mut votes = [(Language::En, 0usize), (Language::Fr, 0), (Language::Es, 0)];
+    for word in text.split(|c: char| !c.is_alphabetic() && c != '\'') {
+        if word.is_empty() || word.len() > 12 {
+            continue;
+        }
+        if word.len() <= 6 {
             for (l, n) in votes.iter_mut() {
                 *n += usize::from(crate::locale::is_function_word(word, *l));
             }
         }
-        let own = votes
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map_or(0, |&(_, n)| n);
-        if votes.iter().all(|&(_, n)| n <= own) && own > 0 {
-            return None;
-        }
-    } else if !latin_text && !latin_lang {
-        let own = match lang {
-            Language::Zh => counts.han * 3,
-            Language::Ru => counts.cyrillic,
-            _ => counts.arabic,
-        };
-        if own * 2 > counts.han * 3 + counts.cyrillic + counts.arabic {
-            return None;
+        if word.len() >= 4 {
+            let lower = word.to_lowercase();
+            if let Some(l) = calendar_word_language(&lower) {
+                if let Some((_, n)) = votes.iter_mut().find(|(v, _)| *v == l) {
+                    *n += 4;
+                }
+            }
         }
     }
-    detect(sample).filter(|d| d.language != lang)
+    votes
+}
+
+/// The language (en, fr or es) whose month or day name `lower` is, when only one writes it so.
+fn calendar_word_language(lower: &str) -> Option<Language> {
+    use crate::locale::{DAY_NAMES, MONTH_NAMES};
+    let month = |range: std::ops::Range<usize>| MONTH_NAMES[range].iter().any(|(n, _)| *n == lower);
+    // MONTH_NAMES lists English (12), French (15) and Spanish (13) names first, in that order.
+    let found = if month(0..12) {
+        Some(Language::En)
+    } else if month(12..27) {
+        Some(Language::Fr)
+    } else if month(27..40) {
+        Some(Language::Es)
+    } else {
+        DAY_NAMES.iter().find(|(n, _)| *n == lower).map(|&(_, l)| l)
+    };
+    // "mars", "mai" (fr) and "marzo" … are distinct; "april"/"abril", "mayo" are not shared.
+    found.filter(|_| !matches!(lower, "mars" | "mai"))
 }
 
 /// The longest prefix of `text` not longer than `max` bytes that ends on a character boundary.
@@ -216,6 +299,14 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn short_lines_decided_by_calendar_and_function_words() {
+        assert_eq!(lang("28 October 2014"), Some(Language::En));
+        assert_eq!(lang("Wednesday, 15 April 2015"), Some(Language::En));
+        assert_eq!(lang("28 de octubre de 2014"), Some(Language::Es));
+        assert_eq!(lang("28 octobre 2014"), Some(Language::Fr));
     }
 
     #[test]

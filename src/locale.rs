@@ -447,12 +447,43 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
 /// Whether `word` is a function word of `lang` (case-insensitive, apostrophe-final forms
 /// included): a line ending in one continues on the next line.
 pub fn is_function_word(word: &str, lang: Language) -> bool {
-    let lower = word.to_lowercase();
+    let lower;
+    let word = if word.chars().any(char::is_uppercase) {
+        lower = word.to_lowercase();
+        lower.as_str()
+    } else {
+        word
+    };
     FUNCTION_WORDS
         .iter()
         .filter(|(l, _)| *l == lang)
-        .any(|(_, words)| words.contains(&lower.as_str()))
+        .any(|(_, words)| words.contains(&word))
 }
+
+/// Day names, lower case, with their language (English, French, Spanish).
+pub const DAY_NAMES: &[(&str, Language)] = &[
+    ("monday", Language::En),
+    ("tuesday", Language::En),
+    ("wednesday", Language::En),
+    ("thursday", Language::En),
+    ("friday", Language::En),
+    ("saturday", Language::En),
+    ("sunday", Language::En),
+    ("lundi", Language::Fr),
+    ("mardi", Language::Fr),
+    ("mercredi", Language::Fr),
+    ("jeudi", Language::Fr),
+    ("vendredi", Language::Fr),
+    ("samedi", Language::Fr),
+    ("dimanche", Language::Fr),
+    ("lunes", Language::Es),
+    ("martes", Language::Es),
+    ("miércoles", Language::Es),
+    ("jueves", Language::Es),
+    ("viernes", Language::Es),
+    ("sábado", Language::Es),
+    ("domingo", Language::Es),
+];
 
 /// The value of a Chinese numeral written with the digits 〇零一二两三四五六七八九 and the units
 /// 十百千万亿 (`二十一` = 21, `二〇一一` = 2011), or `None` if it is not one.

@@ -92,7 +92,7 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
 
     // Footnote areas, told from bullets by the markers the text carries.
     let probe_language = options.language.unwrap_or_else(|| {
-        let sample = body_sample(&lines, &roles);
+        let sample = body_sample(&lines, &roles, DETECT_BYTES);
         language::detect(&sample).map_or(Language::En, |d| d.language)
     });
     let inventory: HashSet<String> = lines
@@ -214,19 +214,23 @@ fn furniture(lines: &[Line], blank_before: &[bool]) -> Vec<Role> {
 }
 
 /// The body text used to detect the language: everything not yet removed.
-fn body_sample(lines: &[Line], roles: &[Role]) -> String {
+fn body_sample(lines: &[Line], roles: &[Role], max_bytes: usize) -> String {
     let mut sample = String::new();
     for (l, r) in lines.iter().zip(roles) {
         if !matches!(r, Role::Removed(_)) {
             sample.push_str(&l.text);
             sample.push('\n');
-            if sample.len() > 64 * 1024 {
+            if sample.len() > max_bytes {
                 break;
             }
         }
     }
     sample
 }
+
+/// Bytes of body text read to detect a language; to confirm a given one, less will do.
+const DETECT_BYTES: usize = 16 * 1024;
+const CONFIRM_BYTES: usize = 4 * 1024;
 
 /// The document's language and the confidence reported for it. `job_hint` is the language
 /// letter of the job number, used when the text has no letters to detect from.
@@ -237,7 +241,10 @@ fn decide_language(
     job_hint: Option<Language>,
     warnings: &mut Vec<Warning>,
 ) -> (Language, f64) {
-    let detected = language::detect(&body_sample(lines, roles));
+    let detected = match given {
+        Some(l) => language::confirm(&body_sample(lines, roles, CONFIRM_BYTES), l),
+        None => language::detect(&body_sample(lines, roles, DETECT_BYTES)),
+    };
     match (given, detected) {
         (
             Some(l),
