@@ -4,6 +4,7 @@
 //! Header lines are partly English in every version and symbols fool any detector, so callers
 //! pass body text only.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang};
@@ -170,47 +171,58 @@ pub fn written_in_other(text: &str, lang: Language) -> Option<Detection> {
     confirm(prefix(text, 400), lang).filter(|d| d.language != lang)
 }
 
-/// How many words of `text` are function words of English, French and Spanish, with month and
-/// day names (which only one of the three languages writes so) counting four times.
+/// Vote weights of words for (English, French, Spanish): 1 for a function word of the
+/// language, 4 for a month or day name only that language writes so.
+static VOTE_WEIGHTS: LazyLock<HashMap<&'static str, [u8; 3]>> = LazyLock::new(|| {
+    use crate::locale::{DAY_NAMES, MONTH_NAMES, function_words};
+    const LATIN: [Language; 3] = [Language::En, Language::Fr, Language::Es];
+    let mut weights: HashMap<&'static str, [u8; 3]> = HashMap::new();
+    for (k, &lang) in LATIN.iter().enumerate() {
+        for &w in function_words(lang) {
+            weights.entry(w).or_default()[k] = 1;
+        }
+    }
+    // MONTH_NAMES lists the English (12), French (15) and Spanish (13) names first.
+    let calendar = MONTH_NAMES[..12]
+        .iter()
+        .map(|&(n, _)| (n, 0))
+        .chain(MONTH_NAMES[12..27].iter().map(|&(n, _)| (n, 1)))
+        .chain(MONTH_NAMES[27..40].iter().map(|&(n, _)| (n, 2)))
+        .chain(
+            DAY_NAMES
+                .iter()
+                .map(|&(n, l)| (n, LATIN.iter().position(|x| *x == l).unwrap_or(0))),
+        );
+    // "mars" and "mai" are also words elsewhere.
+    for (name, k) in calendar.filter(|(n, _)| !matches!(*n, "mars" | "mai")) {
+        weights.entry(name).or_default()[k] = 4;
+    }
+    weights
+});
+
+/// Votes of the words of `text` for English, French and Spanish: function words count one,
+/// month and day names (which only one of the three writes so) four.
 fn function_word_votes(text: &str) -> [(Language, usize); 3] {
     let mut votes = [(Language::En, 0usize), (Language::Fr, 0), (Language::Es, 0)];
+    let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphabetic() && c != '\'') {
         if word.is_empty() || word.len() > 12 {
             continue;
         }
-        if word.len() <= 6 {
-            for (l, n) in votes.iter_mut() {
-                *n += usize::from(crate::locale::is_function_word(word, *l));
-            }
-        }
-        if word.len() >= 4 {
-            let lower = word.to_lowercase();
-            if let Some(l) = calendar_word_language(&lower) {
-                if let Some((_, n)) = votes.iter_mut().find(|(v, _)| *v == l) {
-                    *n += 4;
-                }
+        let key = if word.chars().any(char::is_uppercase) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(w) = VOTE_WEIGHTS.get(key) {
+            for (vote, &weight) in votes.iter_mut().zip(w) {
+                vote.1 += usize::from(weight);
             }
         }
     }
     votes
-}
-
-/// The language (en, fr or es) whose month or day name `lower` is, when only one writes it so.
-fn calendar_word_language(lower: &str) -> Option<Language> {
-    use crate::locale::{DAY_NAMES, MONTH_NAMES};
-    let month = |range: std::ops::Range<usize>| MONTH_NAMES[range].iter().any(|(n, _)| *n == lower);
-    // MONTH_NAMES lists English (12), French (15) and Spanish (13) names first, in that order.
-    let found = if month(0..12) {
-        Some(Language::En)
-    } else if month(12..27) {
-        Some(Language::Fr)
-    } else if month(27..40) {
-        Some(Language::Es)
-    } else {
-        DAY_NAMES.iter().find(|(n, _)| *n == lower).map(|&(_, l)| l)
-    };
-    // "mars", "mai" (fr) and "marzo" … are distinct; "april"/"abril", "mayo" are not shared.
-    found.filter(|_| !matches!(lower, "mars" | "mai"))
 }
 
 /// The longest prefix of `text` not longer than `max` bytes that ends on a character boundary.

@@ -444,6 +444,14 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
     ),
 ];
 
+/// The function words of `lang` (empty for the languages without a list).
+pub fn function_words(lang: Language) -> &'static [&'static str] {
+    FUNCTION_WORDS
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&[], |(_, words)| words)
+}
+
 /// Whether `word` is a function word of `lang` (case-insensitive, apostrophe-final forms
 /// included): a line ending in one continues on the next line.
 pub fn is_function_word(word: &str, lang: Language) -> bool {
