@@ -2046,8 +2046,15 @@ fn lang_index(lang: Language) -> usize {
     }
 }
 
-static LEXICONS: LazyLock<[HashMap<String, Role>; 6]> =
-    LazyLock::new(|| Language::ALL.map(lexicon));
+/// Each language's number words, built on first use of that language.
+static LEXICONS: [LazyLock<HashMap<String, Role>, fn() -> HashMap<String, Role>>; 6] = [
+    LazyLock::new(|| lexicon(Language::Ar)),
+    LazyLock::new(|| lexicon(Language::Zh)),
+    LazyLock::new(|| lexicon(Language::En)),
+    LazyLock::new(|| lexicon(Language::Fr)),
+    LazyLock::new(|| lexicon(Language::Ru)),
+    LazyLock::new(|| lexicon(Language::Es)),
+];
 
 /// The number words of a language, folded and lower case.
 fn lexicon(lang: Language) -> HashMap<String, Role> {
@@ -2433,7 +2440,16 @@ struct Rules {
     spelled_date: Option<Regex>,
 }
 
-static RULES: LazyLock<[Rules; 6]> = LazyLock::new(|| Language::ALL.map(Rules::new));
+/// Each language's rules, compiled the first time that language is scanned: a run on English
+/// text never pays for the Arabic patterns.
+static RULES: [LazyLock<Rules, fn() -> Rules>; 6] = [
+    LazyLock::new(|| Rules::new(Language::Ar)),
+    LazyLock::new(|| Rules::new(Language::Zh)),
+    LazyLock::new(|| Rules::new(Language::En)),
+    LazyLock::new(|| Rules::new(Language::Fr)),
+    LazyLock::new(|| Rules::new(Language::Ru)),
+    LazyLock::new(|| Rules::new(Language::Es)),
+];
 
 fn rules(lang: Language) -> &'static Rules {
     &RULES[lang_index(lang)]

@@ -311,7 +311,7 @@ pub(crate) struct Label {
 }
 
 static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3})\s?[.．](?:\s+|\t)\S|^(\d{1,3})\s?[-–](?:\s+|[^\d\s\-–])")
+    Regex::new(r"^([0-9]{1,3}) ?[.．](?: +|\t)[^ ]|^([0-9]{1,3}) ?[-–](?: +|[^0-9 \-–])")
         .expect("valid paragraph pattern")
 });
 static LATIN_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {

@@ -25,7 +25,7 @@ static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\p{L}º°ª\d\-]+\s+){0,4}(?:session|período de sesiones|sesión|сессия|сессии)$|^第[一二三四五六七八九十百零〇两\d]+届(?:会议|会)?$|^الدورة(?:\s+\p{L}+){1,5}$")
+    Regex::new(r"^(?:[^ ]+ ){0,4}(?i:session|período de sesiones|sesión)$|^(?:[^ ]+ ){0,4}(?:сессия|сессии)$|^第[一二三四五六七八九十百零〇两0-9]+届(?:会议|会)?$|^الدورة(?: [^ ]+){1,5}$")
         .expect("valid session pattern")
 });
 
