@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod input;
 pub mod language;
+pub mod lexicon;
 pub mod locale;
 pub mod model;
 pub mod normalize;

@@ -3,6 +3,7 @@
 //! form one row. Rows hold indices into each version's blocks or footnotes; nothing is copied.
 
 pub mod dp;
+pub mod sentence;
 mod pairwise;
 pub(crate) mod units;
 
