@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use versalign::align::dp::Bead;
-use versalign::align::sentence::{Inventory, SentenceAligner, Weights};
+use versalign::align::sentence::{Inventory, SentenceAligner, Weights, bead_notation};
 use versalign::lexicon::Lexicon;
 use versalign::model::Language;
 
@@ -656,11 +656,7 @@ fn write_out(dir: &Path, chapters: &[Chapter], out: &[Vec<Ids>]) -> std::io::Res
     for (c, beads) in chapters.iter().zip(out) {
         let text: String = beads
             .iter()
-            .map(|(a, b)| {
-                let list =
-                    |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
-                format!("[{}]:[{}]\n", list(a), list(b))
-            })
+            .map(|(a, b)| bead_notation(a.iter().copied(), b.iter().copied()) + "\n")
             .collect();
         std::fs::write(dir.join(format!("{}.align", c.name)), text)?;
     }

@@ -1,41 +1,54 @@
 #!/usr/bin/env bash
 # Sentence-alignment benchmark on MAC-Dev (Chinese–English literary chapters with gold beads).
 #
-# Fetches CC-CEDICT into data/ if it is missing, builds the evaluation program (release), aligns
-# every chapter on one core with the time taken, and scores the output with the shared scorer.
+#   scripts/bench-mac.sh [MAC_DEV_DIR]            align with `versalign sentalign --batch` on one
+#                                                 core (lexicon loading included), time it, score it
+#   scripts/bench-mac.sh --eval [mac_eval args]   the evaluation program: --ablation (feature
+#                                                 ablation), --tune (leave-one-chapter-out weights),
+#                                                 --repeat N (N × input), --no-cedict …
 #
-# Usage: scripts/bench-mac.sh [MAC_DEV_DIR] [-- extra mac_eval arguments, e.g. --ablation or --tune]
-# Environment: SCORE (scorer, default: score.py next to MAC_DEV_DIR), OUT (output directory).
+# Fetches CC-CEDICT into data/ first if it is missing (scripts/fetch-cedict.sh). MAC_DEV_DIR
+# defaults to ../shared/bench/mac-dev; the scorer is score.py next to it.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${MAC_DEV:-$root/../shared/bench/mac-dev}"
-if [[ $# -gt 0 && "$1" != "--" ]]; then
+eval_mode=0
+if [[ "${1:-}" == "--eval" ]]; then
+    eval_mode=1
+    shift
+elif [[ $# -gt 0 ]]; then
     data="$1"
     shift
 fi
-[[ "${1:-}" == "--" ]] && shift
 data="$(cd "$data" && pwd)"
-score="${SCORE:-$(dirname "$data")/score.py}"
-out="${OUT:-$root/target/mac-dev-align}"
-target="${CARGO_TARGET_DIR:-$root/target}"
-
-if [[ ! -s "$root/data/cedict_ts.u8" ]]; then
-    "$root/scripts/fetch-cedict.sh"
-fi
-(cd "$root" && cargo build --quiet --release --example mac_eval)
-bin="$target/release/examples/mac_eval"
+score="$(dirname "$data")/score.py"
+[[ -s "$root/data/cedict_ts.u8" ]] || "$root/scripts/fetch-cedict.sh"
 
 pin=()
-if command -v taskset >/dev/null; then
-    pin=(taskset -c 0)
+command -v taskset >/dev/null && pin=(taskset -c 0)
+
+if [[ $eval_mode == 1 ]]; then
+    (cd "$root" && cargo build --quiet --release --example mac_eval)
+    (cd "$root" && "${pin[@]}" "${CARGO_TARGET_DIR:-$root/target}/release/examples/mac_eval" --data "$data" "$@")
+    exit
 fi
-echo "== aligning $data on one core (lexicon loading included)"
+
+(cd "$root" && cargo build --quiet --release)
+bin="${CARGO_TARGET_DIR:-$root/target}/release/versalign"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+for zh in "$data"/zh/*; do
+    chapter="$(basename "$zh")"
+    printf '%s\t%s\t%s\n' "$zh" "$data/en/$chapter" "$work/$chapter.align"
+done > "$work/jobs.tsv"
+
+echo "== versalign sentalign --batch, one core, lexicon loading included"
 TIMEFORMAT='wall time: %R s (user %U s, system %S s)'
-time (cd "$root" && "${pin[@]}" "$bin" --data "$data" --out "$out" "$@")
+time "${pin[@]}" "$bin" sentalign --src-lang zh --tgt-lang en --batch "$work/jobs.tsv"
 if command -v hyperfine >/dev/null; then
-    (cd "$root" && hyperfine --warmup 1 --runs 10 --style basic \
-        "${pin[*]} $bin --data $data --out $out")
+    hyperfine --warmup 1 --runs 10 --style basic \
+        "${pin[*]} $bin sentalign --src-lang zh --tgt-lang en --batch $work/jobs.tsv"
 fi
 echo "== score.py"
-python3 "$score" --gold "$data/gold" --auto "$out"
+python3 "$score" --gold "$data/gold" --auto "$work"

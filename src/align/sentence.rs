@@ -1386,6 +1386,21 @@ impl<'d> Pairs<'d> {
     }
 }
 
+/// A bead in the notation of the MAC benchmark and Vecalign: `[0]:[0]`, `[8,9]:[8]`, `[5]:[]`.
+pub fn bead_notation(
+    a: impl IntoIterator<Item = usize>,
+    b: impl IntoIterator<Item = usize>,
+) -> String {
+    let list = |ids: &mut dyn Iterator<Item = usize>| {
+        ids.map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+    };
+    format!(
+        "[{}]:[{}]",
+        list(&mut a.into_iter()),
+        list(&mut b.into_iter())
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ mod batch;
 mod check;
 mod merge;
 mod parse;
+mod sentalign;
 mod versions;
 
 use std::io::{self, Write};
@@ -36,6 +37,8 @@ enum Command {
     Batch(batch::Args),
     /// Join the tables of sharded batch runs.
     Merge(merge::Args),
+    /// Align two files of one sentence per line (beads as the MAC benchmark scores them).
+    Sentalign(sentalign::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -95,6 +98,7 @@ pub fn run() -> ExitCode {
         Command::Align(args) => align::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Sentalign(args) => sentalign::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -6,4 +6,5 @@ mod batch;
 mod check;
 mod corpora;
 mod parse;
+mod sentence;
 mod util;

@@ -1,0 +1,70 @@
+//! `versalign sentalign` on a small Chinese–English pair written for the test: the expected beads
+//! follow from numbers, symbols, names, UN terms and the question mark, with or without
+//! CC-CEDICT in `data/`.
+
+use std::fs;
+
+use crate::util::{stdout_of, versalign};
+
+const ZH: &str = "2026年5月19日，委员会在维也纳举行第三十五届会议。
+秘书长介绍了报告（E/CN.15/2025/12），并强调能力建设的重要性。
+会员国报告说，2024年共查获125 486件文化财产；其中38%与网上销售有关。
+这难道不是令人震惊的数字吗？
+国际刑警组织（INTERPOL）和联合国教科文组织（UNESCO）提供了技术援助。
+委员会决定在第三十六届会议上继续审议这个问题。
+";
+
+const EN: &str = "On 19 May 2026, the Commission held its thirty-fifth session in Vienna.
+The Secretary-General introduced the report (E/CN.15/2025/12).
+He stressed the importance of capacity-building.
+Member States reported that 125,486 cultural objects had been seized in 2024.
+Of those cases, 38 per cent were linked to online sales.
+Is this not an alarming figure?
+The International Criminal Police Organization (INTERPOL) and UNESCO provided technical assistance.
+The Commission decided to continue its consideration of the question at its thirty-sixth session.
+";
+
+const EXPECTED: &str = "[0]:[0]\n[1]:[1,2]\n[2]:[3,4]\n[3]:[5]\n[4]:[6]\n[5]:[7]\n";
+
+#[test]
+fn a_small_pair_gets_its_expected_beads() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = (dir.path().join("zh.txt"), dir.path().join("en.txt"));
+    fs::write(&zh, ZH).unwrap();
+    fs::write(&en, EN).unwrap();
+    let out = stdout_of(versalign().arg("sentalign").arg(&zh).arg(&en));
+    assert_eq!(out, EXPECTED);
+}
+
+#[test]
+fn a_job_file_runs_many_pairs_in_one_process() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("zh.txt"), ZH).unwrap();
+    fs::write(dir.path().join("en.txt"), EN).unwrap();
+    fs::write(
+        dir.path().join("jobs.tsv"),
+        "zh.txt\ten.txt\tfirst.align\nzh.txt\ten.txt\tsecond.align\n",
+    )
+    .unwrap();
+    versalign()
+        .args([
+            "sentalign",
+            "--src-lang",
+            "zh",
+            "--tgt-lang",
+            "en",
+            "--batch",
+        ])
+        .arg(dir.path().join("jobs.tsv"))
+        .assert()
+        .success();
+    for name in ["first.align", "second.align"] {
+        assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), EXPECTED);
+    }
+    fs::write(dir.path().join("bad.tsv"), "zh.txt en.txt\n").unwrap();
+    versalign()
+        .args(["sentalign", "--batch"])
+        .arg(dir.path().join("bad.tsv"))
+        .assert()
+        .code(2);
+}
