@@ -444,6 +444,56 @@ impl Lexicon {
     }
 }
 
+/// Lexicons by language pair, built on first use and shared between threads (a batch aligns
+/// thousands of documents with one copy of CC-CEDICT in memory).
+pub struct LexiconCache {
+    load: Box<dyn Fn(Language, Language) -> Result<Lexicon, Error> + Send + Sync>,
+    built:
+        std::sync::Mutex<std::collections::HashMap<(Language, Language), std::sync::Arc<Lexicon>>>,
+}
+
+impl LexiconCache {
+    /// A cache that builds a pair's lexicon with `load`.
+    pub fn new(
+        load: impl Fn(Language, Language) -> Result<Lexicon, Error> + Send + Sync + 'static,
+    ) -> Self {
+        LexiconCache {
+            load: Box::new(load),
+            built: Default::default(),
+        }
+    }
+
+    /// The default lexicons ([`Lexicon::with_default_dictionary`]); `announce` is told each
+    /// dictionary file loaded, so that the caller can say so.
+    pub fn with_default_dictionaries(announce: impl Fn(&Path) + Send + Sync + 'static) -> Self {
+        LexiconCache::new(move |source, target| {
+            let (lexicon, file) = Lexicon::with_default_dictionary(source, target)?;
+            if let Some(file) = file {
+                announce(&file);
+            }
+            Ok(lexicon)
+        })
+    }
+
+    /// The lexicon for a language pair.
+    pub fn get(
+        &self,
+        source: Language,
+        target: Language,
+    ) -> Result<std::sync::Arc<Lexicon>, Error> {
+        let mut built = self
+            .built
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(l) = built.get(&(source, target)) {
+            return Ok(l.clone());
+        }
+        let lexicon = std::sync::Arc::new((self.load)(source, target)?);
+        built.insert((source, target), lexicon.clone());
+        Ok(lexicon)
+    }
+}
+
 /// Look for CC-CEDICT: `data/cedict_ts.u8` under the current directory or under any ancestor
 /// of the running executable (so `target/release/versalign` finds the project's `data/`).
 pub fn find_cedict() -> Option<PathBuf> {

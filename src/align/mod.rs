@@ -4,6 +4,7 @@
 
 pub mod dp;
 pub mod sentence;
+pub mod sentence_rows;
 mod pairwise;
 pub(crate) mod units;
 

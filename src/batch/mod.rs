@@ -18,10 +18,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use crate::align::sentence_rows::{Level, align_sentences};
 use crate::align::{align, choose_pivot};
 use crate::check::{Finding, Severity, check};
 use crate::export::json::AlignedDocument;
 use crate::export::table::{Delimiter, write_table};
+use crate::lexicon::LexiconCache;
 use crate::model::{Document, Language};
 use crate::parse::{ParseOptions, parse, read_document};
 
@@ -254,6 +256,8 @@ pub struct BatchOptions {
     pub shard: Option<Shard>,
     /// Redo documents whose outputs exist.
     pub force: bool,
+    /// Paragraphs only, or sentences inside them too.
+    pub level: Level,
 }
 
 /// What a batch did.
@@ -330,10 +334,12 @@ pub fn run_with(
         .filter(|d| options.shard.is_none_or(|s| s.owns(&d.symbol)))
         .collect();
     planned(documents.len());
+    // One copy of each language pair's lexicon for all documents (sentence level only).
+    let lexicons = LexiconCache::with_default_dictionaries(|_| {});
     let outcomes: Vec<Result<(bool, bool, u64), BatchError>> = documents
         .par_iter()
         .map(|d| {
-            let result = process(d, out, &scratch, options.force);
+            let result = process(d, out, &scratch, options, &lexicons);
             done();
             result
         })
@@ -382,11 +388,12 @@ fn process(
     doc: &DocumentFiles,
     out: &Path,
     scratch: &Path,
-    force: bool,
+    options: &BatchOptions,
+    lexicons: &LexiconCache,
 ) -> Result<(bool, bool, u64), BatchError> {
     let name = output_name(&doc.symbol);
     let row_file = out.join(format!("{name}.row"));
-    if !force && row_file.exists() {
+    if !options.force && row_file.exists() {
         let row = fs::read(&row_file).map_err(io_error(&row_file))?;
         let failed = field(&row, STATUS_COLUMN).as_deref() == Some("failed");
         let complete = failed
@@ -412,12 +419,22 @@ fn process(
         let pivot = choose_pivot(&read, None).unwrap_or(0);
         let alignment = align(&read, pivot);
         let findings = check(&read, &alignment);
+        let sentences = match options.level {
+            Level::Paragraph => Vec::new(),
+            Level::Sentence => {
+                align_sentences(&read, &alignment, lexicons).map_err(|e| BatchError::Io {
+                    path: out.join(&name),
+                    source: io::Error::other(e.to_string()),
+                })?
+            }
+        };
         let mut table = Vec::new();
         write_table(
             &mut table,
             &read,
             &alignment,
             &findings,
+            &sentences,
             Delimiter::Comma,
             false,
         )
@@ -425,8 +442,10 @@ fn process(
             path: out.join(&name),
             source: io::Error::other(e.to_string()),
         })?;
-        let json = serde_json::to_vec_pretty(&AlignedDocument::new(&read, &alignment, &findings))
-            .map_err(|e| BatchError::Io {
+        let json = serde_json::to_vec_pretty(&AlignedDocument::new(
+            &read, &alignment, &findings, &sentences,
+        ))
+        .map_err(|e| BatchError::Io {
             path: out.join(&name),
             source: io::Error::other(e),
         })?;

@@ -5,11 +5,13 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
+use crate::align::sentence_rows::{Level, align_sentences};
 use crate::check::check;
 use crate::cli::versions::VersionArgs;
 use crate::cli::{CliError, Outcome};
 use crate::export::json::AlignedDocument;
 use crate::export::table::{Delimiter, write_table};
+use crate::lexicon::LexiconCache;
 
 /// Output formats of `versalign align`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,12 +38,27 @@ pub struct Args {
     /// Start CSV/TSV output with a byte-order mark, so that Excel reads it as UTF-8.
     #[arg(long)]
     pub bom: bool,
+    /// `sentence` adds, after each paragraph row, the rows of its aligned sentences.
+    #[arg(long, value_enum, default_value = "paragraph")]
+    pub level: Level,
 }
 
 /// Run `versalign align`.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
     let aligned = args.versions.load()?;
     let findings = check(&aligned.docs, &aligned.alignment);
+    let sentences = match args.level {
+        Level::Paragraph => Vec::new(),
+        Level::Sentence => {
+            let lexicons = LexiconCache::with_default_dictionaries(|file| {
+                eprintln!(
+                    "versalign align: using CC-CEDICT from {} (CC BY-SA 4.0)",
+                    file.display()
+                );
+            });
+            align_sentences(&aligned.docs, &aligned.alignment, &lexicons)?
+        }
+    };
     let write_error = |source| CliError::Write {
         path: args.output.clone(),
         source,
@@ -55,7 +72,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         Format::Json => {
             serde_json::to_writer_pretty(
                 &mut out,
-                &AlignedDocument::new(&aligned.docs, &aligned.alignment, &findings),
+                &AlignedDocument::new(&aligned.docs, &aligned.alignment, &findings, &sentences),
             )?;
             writeln!(out).map_err(write_error)?;
         }
@@ -70,6 +87,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
                 &aligned.docs,
                 &aligned.alignment,
                 &findings,
+                &sentences,
                 delimiter,
                 args.bom,
             )

@@ -1,4 +1,4 @@
-//! `versalign batch INPUT -o OUTDIR [-j N] [--shard K/N] [--force]`: align and check a whole
+//! `versalign batch INPUT -o OUTDIR [-j N] [--level paragraph|sentence] [--shard K/N] [--force]`: align and check a whole
 //! archive — a folder tree or a manifest CSV — in parallel, resumably, with a progress bar on a
 //! terminal.
 
@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::align::sentence_rows::Level;
 use crate::batch::{self, BatchOptions, Shard};
 use crate::cli::{CliError, Outcome};
 
@@ -28,6 +29,9 @@ pub struct Args {
     /// Redo documents whose outputs already exist.
     #[arg(long)]
     pub force: bool,
+    /// `sentence` adds the rows of the aligned sentences inside each paragraph row.
+    #[arg(long, value_enum, default_value = "paragraph")]
+    pub level: Level,
 }
 
 fn parse_shard(s: &str) -> Result<Shard, String> {
@@ -53,7 +57,16 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         output: args.output,
         shard: args.shard,
         force: args.force,
+        level: args.level,
     };
+    if args.level == Level::Sentence {
+        if let Some(file) = crate::lexicon::find_cedict() {
+            eprintln!(
+                "versalign batch: using CC-CEDICT from {} for Chinese–English (CC BY-SA 4.0)",
+                file.display()
+            );
+        }
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()

@@ -27,7 +27,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         let mut out = BufWriter::new(std::io::stdout().lock());
         serde_json::to_writer_pretty(
             &mut out,
-            &AlignedDocument::new(&aligned.docs, &aligned.alignment, &findings),
+            &AlignedDocument::new(&aligned.docs, &aligned.alignment, &findings, &[]),
         )?;
         writeln!(out)
             .and_then(|()| out.flush())

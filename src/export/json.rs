@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use crate::align::sentence_rows::SentenceRow;
 use crate::align::{Alignment, Method};
 use crate::check::{Finding, summary};
 use crate::export::{column_order, rounded};
@@ -44,8 +45,8 @@ pub struct RowOut<'a> {
     pub row: usize,
     /// `paragraph`, `preamble`, … or `footnote`.
     pub kind: &'static str,
-    /// Label of the row, if any.
-    pub label: Option<&'a str>,
+    /// Label of the row, if any (for a sentence row, its place in the paragraph).
+    pub label: Option<String>,
     /// How the row was aligned.
     pub method: Method,
     /// Confidence in [0, 1].
@@ -81,33 +82,51 @@ pub struct CellOut<'a> {
 
 impl<'a> AlignedDocument<'a> {
     /// Assemble the JSON view of an alignment and its findings.
-    pub fn new(docs: &'a [Document], alignment: &'a Alignment, findings: &'a [Finding]) -> Self {
+    /// `sentences` (from `align --level sentence`) follow their paragraph row, with its row
+    /// number, kind `sentence`, their place in the paragraph as label, and its ids and lines.
+    pub fn new(
+        docs: &'a [Document],
+        alignment: &'a Alignment,
+        findings: &'a [Finding],
+        sentences: &[SentenceRow],
+    ) -> Self {
         let order = column_order(alignment);
-        let rows = alignment
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(r, row)| RowOut {
+        let mut rows = Vec::with_capacity(alignment.rows.len() + sentences.len());
+        for (r, row) in alignment.rows.iter().enumerate() {
+            let cell = |v: usize, text: String| CellOut {
+                ids: row.ids(docs, v),
+                line: row.line(docs, v).unwrap_or(0),
+                text,
+            };
+            rows.push(RowOut {
                 row: r + 1,
                 kind: row.kind.as_str(),
-                label: row.label.as_deref(),
+                label: row.label.clone(),
                 method: row.method,
                 score: rounded(row.score),
                 cells: Cells(
                     order
                         .iter()
-                        .map(|&v| {
-                            let cell = row.text(docs, v).map(|text| CellOut {
-                                ids: row.ids(docs, v),
-                                line: row.line(docs, v).unwrap_or(0),
-                                text,
-                            });
-                            (docs[v].language, cell)
-                        })
+                        .map(|&v| (docs[v].language, row.text(docs, v).map(|t| cell(v, t))))
                         .collect(),
                 ),
-            })
-            .collect();
+            });
+            for s in sentences.iter().filter(|s| s.paragraph == r) {
+                rows.push(RowOut {
+                    row: r + 1,
+                    kind: "sentence",
+                    label: Some(s.number.to_string()),
+                    method: Method::Dp,
+                    score: rounded(s.score),
+                    cells: Cells(
+                        order
+                            .iter()
+                            .map(|&v| (docs[v].language, s.cells[v].clone().map(|t| cell(v, t))))
+                            .collect(),
+                    ),
+                });
+            }
+        }
         AlignedDocument {
             pivot: docs[alignment.pivot].language,
             versions: order

@@ -5,7 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-use crate::align::Alignment;
+use crate::align::sentence_rows::SentenceRow;
+use crate::align::{Alignment, Method};
 use crate::check::Finding;
 use crate::export::{column_order, rounded};
 use crate::model::Document;
@@ -20,11 +21,14 @@ pub enum Delimiter {
 }
 
 /// Write the table of an alignment; `findings` fill the last column (codes joined by `;`).
+/// `sentences` (from `align --level sentence`) follow their paragraph row, with the paragraph's
+/// row number, kind `sentence`, their place in the paragraph as label, and the paragraph's lines.
 pub fn write_table<W: Write>(
     mut out: W,
     docs: &[Document],
     alignment: &Alignment,
     findings: &[Finding],
+    sentences: &[SentenceRow],
     delimiter: Delimiter,
     bom: bool,
 ) -> csv::Result<()> {
@@ -77,6 +81,29 @@ pub fn write_table<W: Write>(
                 .unwrap_or_default(),
         );
         writer.write_record(&record)?;
+        for s in sentences.iter().filter(|s| s.paragraph == r) {
+            let mut record: Vec<String> = vec![
+                (r + 1).to_string(),
+                "sentence".to_string(),
+                s.number.to_string(),
+                Method::Dp.as_str().to_string(),
+                format!("{:.3}", rounded(s.score)),
+            ];
+            record.extend(
+                order
+                    .iter()
+                    .map(|&v| s.cells[v].clone().unwrap_or_default()),
+            );
+            record.extend(order.iter().map(|&v| {
+                s.cells[v]
+                    .as_ref()
+                    .and_then(|_| row.line(docs, v))
+                    .map(|l| l.to_string())
+                    .unwrap_or_default()
+            }));
+            record.push(String::new());
+            writer.write_record(&record)?;
+        }
     }
     writer.flush()?;
     Ok(())
