@@ -35,6 +35,8 @@ pub struct SentenceRow {
     /// Per version (same order as the documents): the sentences' text, joined by a space when a
     /// bead holds several; `None` where the version has none.
     pub cells: Vec<Option<String>>,
+    /// Per version: how many sentences its cell holds (0 where it has none).
+    pub counts: Vec<usize>,
 }
 
 /// Align the sentences inside every row the pivot and at least one other version share.
@@ -99,6 +101,11 @@ pub fn align_sentences(
                     paragraph: r,
                     number: k + 1,
                     score: s.score,
+                    counts: s
+                        .cells
+                        .iter()
+                        .map(|c| c.as_ref().map_or(0, |c| c.units.len()))
+                        .collect(),
                     cells: s
                         .cells
                         .iter()
