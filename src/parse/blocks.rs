@@ -113,6 +113,12 @@ fn continues(
     if leading_label(next, lang).is_some() {
         return false;
     }
+    // A heading line (`Article 1`, `第一条`, `III. Conclusions`) stands alone.
+    if prev.chars().count() <= 40
+        && leading_label(prev, lang).is_some_and(|l| l.kind == BlockKind::Heading)
+    {
+        return false;
+    }
     let cjk = lang.is_cjk();
     let w = wrapping.width;
     let prev_width = prev_line.width;
@@ -333,7 +339,7 @@ static CHINESE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid Chinese heading pattern")
 });
 static CHINESE_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第([一二三四五六七八九十百零〇\d]+)([条章])\s*$")
+    Regex::new(r"^第([一二三四五六七八九十百零〇\d]+)([条章])(?:\s*$|[：:\s]\s*\S.{0,40}$)")
         .expect("valid Chinese article pattern")
 });
 static WORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -728,6 +734,17 @@ mod tests {
         assert_eq!(
             label("第十二条", Language::Zh),
             some(BlockKind::Heading, "12")
+        );
+        assert_eq!(
+            label("第二章：会员", Language::Zh),
+            some(BlockKind::Heading, "II")
+        );
+        assert_eq!(
+            label(
+                "第一条规定了宗旨，其内容如下并且更长一些的一段正文不是标题而是正文内容",
+                Language::Zh
+            ),
+            None
         );
         assert_eq!(
             label("CHAPTER II: MEMBERSHIP", Language::En),

@@ -105,7 +105,7 @@ static BARCODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\*\s?\d{7,9}\s?\*$").expect("valid barcode pattern"));
 
 static RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[_\-–—‒―=]{5,}$").expect("valid rule pattern"));
+    LazyLock::new(|| Regex::new(r"^[_\-–—‒―=]{3,}$").expect("valid rule pattern"));
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -234,6 +234,7 @@ mod tests {
         assert!(!is_barcode("*Note"));
         assert!(is_rule("__________________"));
         assert!(is_rule("––––––––––––––"));
+        assert!(is_rule("---"), "a Markdown heading underline");
         assert!(!is_rule("----- [fragment 1] -----"));
         assert!(is_page_number("3"));
         assert!(is_page_number("- 12 -"));

@@ -374,6 +374,8 @@ fn body_lines<'a>(
                     between = Some(Gap::Blank);
                 }
             }
+            // A rule that opens no footnotes (a heading underline, a separator) ends a paragraph.
+            Role::Removed(RemovalReason::Rule) => between = Some(Gap::Blank),
             Role::Removed(_) | Role::Note(_) => {
                 if between != Some(Gap::Blank) {
                     between = Some(Gap::PageBreak);
