@@ -368,89 +368,92 @@ fn ascii_prefix(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-/// Whether the start of a text could be a label at all: a digit, a bracket, a Chinese numeral
-/// or circled number, a first word ending in `.`, `)` or `-`, or a short text (word headings).
-fn may_have_label(text: &str) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    let digit = first.is_ascii_digit() || ascii_digit(first) != first;
-    let opening = matches!(first, '(' | '（' | '第' | '一'..='十' | '㈠'..='㈩');
-    let first_word = text.split(' ').next().unwrap_or("");
-    let marked =
-        first_word.chars().count() <= 8 && first_word.ends_with(['.', ')', '-', '–', '．']);
-    digit || opening || marked || text.len() <= 160 * 4 && text.chars().count() <= 160
-}
+/// Chinese numerals that open section headings (`三.`).
+const CHINESE_DIGITS: &str = "一二三四五六七八九十";
 
-/// The label at the start of a paragraph, if any.
+/// The label at the start of a paragraph, if any. The first characters decide which patterns
+/// can apply, so that ordinary text lines cost no pattern search.
 pub(crate) fn leading_label(text: &str, lang: Language) -> Option<Label> {
-    if !may_have_label(text) {
-        return None;
-    }
-    let head = ascii_prefix(text);
-    let short = text.chars().count() <= 160;
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let second = chars.next();
     let label = |kind, l: String| {
         Some(Label {
             kind,
             label: Some(l),
         })
     };
-    if let Some(c) = PARAGRAPH_NUMBER.captures(&head) {
-        let n = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
-        let n = n.trim_start_matches('0');
-        if !n.is_empty() {
-            return label(BlockKind::Paragraph, n.to_string());
+    if first.is_ascii_digit() || ascii_digit(first) != first {
+        let head = ascii_prefix(text);
+        let c = PARAGRAPH_NUMBER.captures(&head)?;
+        let n = c
+            .get(1)
+            .or(c.get(2))
+            .map_or("", |m| m.as_str())
+            .trim_start_matches('0');
+        return (!n.is_empty()).then(|| Label {
+            kind: BlockKind::Paragraph,
+            label: Some(n.to_string()),
+        });
+    }
+    if matches!(first, '(' | '（') || matches!(second, Some(')' | '）')) {
+        let head = ascii_prefix(text);
+        if let Some(c) = LATIN_SUBPARAGRAPH.captures(&head) {
+            let l = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+            return label(BlockKind::Subparagraph, l.to_string());
         }
-    }
-    if let Some(c) = LATIN_SUBPARAGRAPH.captures(&head) {
-        let l = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
-        return label(BlockKind::Subparagraph, l.to_string());
-    }
-    if let Some(c) = CYRILLIC_SUBPARAGRAPH.captures(&head) {
-        let letter = c[1].chars().next()?;
-        let latin = CYRILLIC_LOOKALIKES
-            .iter()
-            .find(|(cy, _)| *cy == letter)
-            .map(|&(_, l)| l)
-            .or_else(|| cyrillic_position(letter))?;
-        return label(BlockKind::Subparagraph, latin.to_string());
-    }
-    if let Some(c) = ARABIC_SUBPARAGRAPH.captures(&head) {
-        let letter = c[1].trim_end_matches('ـ');
-        let letter = if letter == "ه" { "هـ" } else { letter };
-        if let Some(p) = ARABIC_LETTERS.iter().position(|l| *l == letter) {
-            return label(
-                BlockKind::Subparagraph,
-                char::from(b'a' + p as u8).to_string(),
-            );
+        if let Some(c) = CYRILLIC_SUBPARAGRAPH.captures(&head) {
+            let letter = c[1].chars().next()?;
+            let latin = CYRILLIC_LOOKALIKES
+                .iter()
+                .find(|(cy, _)| *cy == letter)
+                .map(|&(_, l)| l)
+                .or_else(|| cyrillic_position(letter))?;
+            return label(BlockKind::Subparagraph, latin.to_string());
         }
+        if let Some(c) = ARABIC_SUBPARAGRAPH.captures(&head) {
+            let letter = c[1].trim_end_matches('ـ');
+            let letter = if letter == "ه" { "هـ" } else { letter };
+            if let Some(p) = ARABIC_LETTERS.iter().position(|l| *l == letter) {
+                return label(
+                    BlockKind::Subparagraph,
+                    char::from(b'a' + p as u8).to_string(),
+                );
+            }
+        }
+        return None;
     }
-    if let Some(p) = text
-        .chars()
-        .next()
-        .and_then(|c| ('㈠'..='㈩').contains(&c).then(|| c as u32 - '㈠' as u32))
-    {
+    if ('㈠'..='㈩').contains(&first) {
+        let p = first as u32 - '㈠' as u32;
         return label(
             BlockKind::Subparagraph,
             char::from(b'a' + p as u8).to_string(),
         );
     }
+    let short = text.len() <= 160 * 4 && text.chars().count() <= 160;
     if !short {
         return None;
     }
-    if let Some(c) = ROMAN_HEADING.captures(&head) {
-        if roman_value(&c[1]).is_some() {
+    if first.is_ascii_uppercase() && text.find(". ").is_some_and(|dot| dot <= 6) {
+        let head = ascii_prefix(text);
+        if let Some(c) = ROMAN_HEADING.captures(&head) {
+            if roman_value(&c[1]).is_some() {
+                return label(BlockKind::Heading, c[1].to_string());
+            }
+        }
+        if let Some(c) = LETTER_HEADING.captures(&head) {
             return label(BlockKind::Heading, c[1].to_string());
         }
     }
-    if let Some(c) = LETTER_HEADING.captures(&head) {
-        return label(BlockKind::Heading, c[1].to_string());
-    }
-    if let Some(c) = CHINESE_HEADING.captures(text) {
+    if CHINESE_DIGITS.contains(first) {
+        let c = CHINESE_HEADING.captures(text)?;
         let n = chinese_numeral_value(&c[1])?;
         return label(BlockKind::Heading, to_roman(u32::try_from(n).ok()?));
     }
-    if let Some(c) = CHINESE_ARTICLE.captures(text) {
+    if let Some(c) = (first == '第')
+        .then(|| CHINESE_ARTICLE.captures(text))
+        .flatten()
+    {
         let n = c[1]
             .parse::<u64>()
             .ok()
@@ -463,7 +466,11 @@ pub(crate) fn leading_label(text: &str, lang: Language) -> Option<Label> {
         };
         return label(BlockKind::Heading, l);
     }
-    if let Some(l) = arabic_heading(text) {
+    if let Some(l) = ('\u{0600}'..='\u{06FF}')
+        .contains(&first)
+        .then(|| arabic_heading(text))
+        .flatten()
+    {
         return label(BlockKind::Heading, l);
     }
     let first_word = text.split_whitespace().next().unwrap_or("");
