@@ -171,6 +171,8 @@ pub fn compare(first: &[Anchor], second: &[Anchor]) -> Vec<AnchorDiff> {
     absorb_by_soft(&mut right, &left);
     forgive_repeats(&mut left, &right);
     forgive_repeats(&mut right, &left);
+    forgive_years_of_dates(&mut left, &right);
+    forgive_years_of_dates(&mut right, &left);
     let mut diffs = left.unmatched(true);
     diffs.extend(right.unmatched(false));
     diffs
@@ -282,6 +284,28 @@ fn forgive_repeats(side: &mut Side, other: &Side) {
     for i in side.open_hard() {
         let a = &side.anchors[i];
         if present.contains(&(a.kind, a.value.as_str())) {
+            side.used[i] = true;
+        }
+    }
+}
+
+/// A bare year (`in 2015 … in September 2015`) whose year both sides give in a date (`2015年9月`)
+/// repeats that date's year: not reported.
+fn forgive_years_of_dates(side: &mut Side, other: &Side) {
+    let years = |s: &Side| -> std::collections::HashSet<String> {
+        s.anchors
+            .iter()
+            .filter(|a| a.kind == AnchorKind::Date)
+            .filter_map(|a| {
+                let y = a.value.get(..4)?;
+                is_digits(y).then(|| y.to_string())
+            })
+            .collect()
+    };
+    let (mine, theirs) = (years(side), years(other));
+    for i in side.open_hard() {
+        let a = &side.anchors[i];
+        if a.kind == AnchorKind::Number && mine.contains(&a.value) && theirs.contains(&a.value) {
             side.used[i] = true;
         }
     }
@@ -2046,8 +2070,11 @@ fn lang_index(lang: Language) -> usize {
     }
 }
 
+/// A language's number words, built on first use.
+type NumberWords = LazyLock<HashMap<String, Role>, fn() -> HashMap<String, Role>>;
+
 /// Each language's number words, built on first use of that language.
-static LEXICONS: [LazyLock<HashMap<String, Role>, fn() -> HashMap<String, Role>>; 6] = [
+static LEXICONS: [NumberWords; 6] = [
     LazyLock::new(|| lexicon(Language::Ar)),
     LazyLock::new(|| lexicon(Language::Zh)),
     LazyLock::new(|| lexicon(Language::En)),
@@ -2714,6 +2741,23 @@ mod tests {
                 other
             );
         }
+    }
+
+    #[test]
+    fn a_bare_year_repeating_the_year_of_a_date_is_not_reported() {
+        let en = anchors(
+            "the first Prize in 2015 would be held in September 2015",
+            Language::En,
+        );
+        let zh = anchors("第一届颁奖假定在2015年9月举行。", Language::Zh);
+        assert!(compare(&en, &zh).is_empty(), "{:?}", compare(&en, &zh));
+        // Without the date on the other side the year is still missing there.
+        let zh = anchors("第一届颁奖假定在9月举行。", Language::Zh);
+        assert!(
+            compare(&en, &zh)
+                .iter()
+                .any(|d| d.kind == AnchorKind::Number && d.value == "2015")
+        );
     }
 
     #[test]

@@ -3,9 +3,9 @@
 //! form one row. Rows hold indices into each version's blocks or footnotes; nothing is copied.
 
 pub mod dp;
+mod pairwise;
 pub mod sentence;
 pub mod sentence_rows;
-mod pairwise;
 pub(crate) mod units;
 
 use std::collections::BTreeMap;
@@ -16,7 +16,7 @@ use crate::model::{BlockKind, Document, Language};
 use crate::normalize::{Anchor, anchors};
 
 pub use pairwise::Method;
-use pairwise::{PairBead, align_units};
+use pairwise::{Contested, PairBead, align_units_with, pair_by_key};
 use units::Unit;
 
 /// What a row holds.
@@ -222,14 +222,48 @@ pub fn align(docs: &[Document], pivot: usize) -> Alignment {
         .zip(&evidence)
         .map(|(d, e)| Unit::footnotes(d, &e.footnotes))
         .collect();
-    let pair = |units: &[Vec<Unit>]| -> Vec<Option<Vec<PairBead>>> {
+    // Every version against the pivot; then, with three versions or more, a second pass for a
+    // version whose alignment is not one to one throughout: against pivot units whose lengths
+    // the other versions confirm, and with the beads that join pivot units most of the others
+    // keep apart (or split one they keep whole) made dearer, so that a unit left out or added
+    // shows as such, at its place, instead of being absorbed by a neighbour.
+    // Footnote markers are the notes' identities (`labels_hold`); paragraph numbers may drift.
+    let pair = |units: &[Vec<Unit>], labels_hold: bool| -> Vec<Option<Vec<PairBead>>> {
+        let plain = Contested {
+            labels_hold,
+            ..Contested::default()
+        };
+        let first: Vec<Option<Vec<PairBead>>> = (0..docs.len())
+            .into_par_iter()
+            .map(|v| (v != pivot).then(|| align_units_with(&units[pivot], &units[v], &plain)))
+            .collect();
+        if docs.len() < 3 {
+            return first;
+        }
+        let contested = Contested::find(&first);
         (0..docs.len())
             .into_par_iter()
-            .map(|v| (v != pivot).then(|| align_units(&units[pivot], &units[v])))
+            .map(|v| {
+                let beads = first[v].as_ref()?;
+                let even = beads.iter().all(|b| b.a.len() == 1 && b.b.len() == 1);
+                if even {
+                    return Some(beads.clone());
+                }
+                let confirmed = consensus(&units[pivot], units, &first, v);
+                let mut c = contested[v].clone().unwrap_or_default();
+                c.labels_hold = labels_hold;
+                Some(align_units_with(&confirmed, &units[v], &c))
+            })
             .collect()
     };
-    let block_beads = pair(&block_units);
-    let note_beads = pair(&note_units);
+    let block_beads = pair(&block_units, false);
+    // Footnote bodies are identified by their markers: one printed out of sequence is paired
+    // with its counterpart all the same (and reported as out of order by the checks).
+    let note_beads: Vec<Option<Vec<PairBead>>> = pair(&note_units, true)
+        .into_iter()
+        .enumerate()
+        .map(|(v, beads)| beads.map(|x| pair_by_key(x, &note_units[pivot], &note_units[v])))
+        .collect();
     let kinds = |v: usize, i: usize| RowKind::Block(docs[v].blocks[i].kind);
     let labels = |v: usize, i: usize| docs[v].blocks[i].label.clone();
     let mut rows = build_rows(
@@ -256,6 +290,55 @@ pub fn align(docs: &[Document], pivot: usize) -> Alignment {
         rows,
         evidence,
     }
+}
+
+/// The pivot's units with the lengths the other versions (all but `except`) agree on: for
+/// each pivot unit, the mean of its own length and of the lengths of the units the other
+/// versions pair it with one to one, each scaled by that version's length ratio to the pivot.
+/// One translation's lengths vary by ±15 % around the content; the mean of several varies less,
+/// which tells apart neighbours a single pair of versions cannot.
+fn consensus(
+    pivot_units: &[Unit],
+    units: &[Vec<Unit>],
+    beads: &[Option<Vec<PairBead>>],
+    except: usize,
+) -> Vec<Unit> {
+    let mut sum: Vec<f64> = pivot_units.iter().map(|u| u.len).collect();
+    let mut count = vec![1.0; pivot_units.len()];
+    for (w, list) in beads.iter().enumerate() {
+        let Some(list) = list.as_ref().filter(|_| w != except) else {
+            continue;
+        };
+        let ones: Vec<(usize, usize)> = list
+            .iter()
+            .filter(|b| b.a.len() == 1 && b.b.len() == 1)
+            .map(|b| (b.a.start, b.b.start))
+            .collect();
+        let (sa, sb) = ones.iter().fold((0.0, 0.0), |(x, y), &(i, j)| {
+            (x + pivot_units[i].len, y + units[w][j].len)
+        });
+        if sa <= 0.0 || sb <= 0.0 {
+            continue;
+        }
+        let ratio = sb / sa;
+        for &(i, j) in &ones {
+            // A unit far off the pivot's length (cut, left untranslated) confirms nothing.
+            let scaled = units[w][j].len / ratio;
+            let own = pivot_units[i].len;
+            if scaled >= own / 1.5 && scaled <= own * 1.5 {
+                sum[i] += scaled;
+                count[i] += 1.0;
+            }
+        }
+    }
+    pivot_units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| Unit {
+            len: sum[i] / count[i],
+            ..u.clone()
+        })
+        .collect()
 }
 
 /// A row being assembled: pivot units, and per version the beads' units.
@@ -408,6 +491,39 @@ mod tests {
             method: Method::Dp,
             score: 0.9,
         }
+    }
+
+    #[test]
+    fn consensus_lengths_average_the_other_versions_and_skip_outliers() {
+        let unit = |len: f64| Unit {
+            len,
+            kind: Some(BlockKind::Preamble),
+            key: None,
+            anchors: Vec::new(),
+            markers: Vec::new(),
+            names: Vec::new(),
+        };
+        let pivot: Vec<Unit> = [100.0, 100.0, 100.0].into_iter().map(unit).collect();
+        let w: Vec<Unit> = [200.0, 260.0, 600.0].into_iter().map(unit).collect();
+        let units = vec![pivot.clone(), w, pivot.clone()];
+        let ones = |n: usize| -> Vec<PairBead> {
+            (0..n)
+                .map(|i| PairBead {
+                    a: i..i + 1,
+                    b: i..i + 1,
+                    method: Method::Dp,
+                    score: 0.9,
+                })
+                .collect()
+        };
+        let beads = vec![None, Some(ones(3)), Some(ones(3))];
+        let c = consensus(&pivot, &units, &beads, 2);
+        // Version 1 runs at 1060 / 300 ≈ 3.53: its units scale to 57, 74 and 170; the first
+        // and last are too far from 100 to count.
+        let ratio = 1060.0 / 300.0;
+        assert!((c[0].len - 100.0).abs() < 1e-9);
+        assert!((c[1].len - (100.0 + 260.0 / ratio) / 2.0).abs() < 1e-9);
+        assert!((c[2].len - 100.0).abs() < 1e-9);
     }
 
     #[test]

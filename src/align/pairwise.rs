@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::align::dp::{self, Band, CLASSIC_SHAPES};
+use crate::align::dp::{self, Band, Shape};
 use crate::align::units::{LengthModel, Unit, WEIGHTS, pair_cost};
 
 /// How a row or bead was aligned.
@@ -58,7 +58,111 @@ fn confidence(cost: f64) -> f64 {
 /// Bonus (in nats) that makes a verified anchor pair a hard anchor.
 const HARD_ANCHOR: f64 = 30.0;
 
+/// Cost (in nats) of a bead that joins what most other versions keep apart: two pivot units
+/// they align separately, or one pivot unit split in two where they have one unit. Enough to
+/// make a short unit left out (or added) show as missing (or extra) rather than be absorbed
+/// into its neighbour's bead; not enough to undo a merge the lengths clearly support.
+const CONSENSUS: f64 = 3.0;
+
+/// What the other versions agree on about the pivot's units, for one version's second pass.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Contested {
+    /// Boundaries `k` (between pivot units `k - 1` and `k`) most other versions keep.
+    pub boundaries: HashSet<usize>,
+    /// Pivot units most other versions align to exactly one unit.
+    pub whole: HashSet<usize>,
+    /// Label keys are identities (footnote markers): every unique key matching in order is an
+    /// anchor, whatever the content says.
+    pub labels_hold: bool,
+}
+
+impl Contested {
+    /// Extra cost of a bead joining pivot units `ra` to units `rb`.
+    fn penalty(&self, ra: &Range<usize>, rb: &Range<usize>) -> f64 {
+        if ra.is_empty() || rb.is_empty() {
+            return 0.0;
+        }
+        let crossed = (ra.start + 1..ra.end)
+            .filter(|k| self.boundaries.contains(k))
+            .count();
+        let split = ra.len() == 1 && rb.len() > 1 && self.whole.contains(&ra.start);
+        CONSENSUS * (crossed + usize::from(split)) as f64
+    }
+
+    /// For each version (`None` for the pivot), the structure most of the other versions (at
+    /// least two) agree on: the pivot boundaries they keep, the pivot units they keep whole.
+    pub(crate) fn find(beads: &[Option<Vec<PairBead>>]) -> Vec<Option<Contested>> {
+        struct Shape {
+            kept: HashSet<usize>,
+            whole: HashSet<usize>,
+        }
+        let shapes: Vec<Option<Shape>> = beads
+            .iter()
+            .map(|list| {
+                let list = list.as_ref()?;
+                let n = list.iter().map(|b| b.a.end).max().unwrap_or(0);
+                let mut covered = vec![false; n];
+                let mut crossed = HashSet::new();
+                let mut whole = HashSet::new();
+                for b in list.iter().filter(|b| !b.b.is_empty()) {
+                    covered[b.a.clone()].iter_mut().for_each(|c| *c = true);
+                    crossed.extend(b.a.start + 1..b.a.end);
+                    if b.a.len() == 1 && b.b.len() == 1 {
+                        whole.insert(b.a.start);
+                    }
+                }
+                let kept = (1..n)
+                    .filter(|&k| covered[k - 1] && covered[k] && !crossed.contains(&k))
+                    .collect();
+                Some(Shape { kept, whole })
+            })
+            .collect();
+        (0..beads.len())
+            .map(|v| {
+                shapes[v].as_ref()?;
+                let others: Vec<&Shape> = shapes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(w, _)| w != v)
+                    .filter_map(|(_, s)| s.as_ref())
+                    .collect();
+                if others.len() < 2 {
+                    return None;
+                }
+                let mut count: HashMap<usize, usize> = HashMap::new();
+                let mut agreed = |sets: &mut dyn Iterator<Item = &HashSet<usize>>| {
+                    count.clear();
+                    for set in sets {
+                        for &k in set {
+                            *count.entry(k).or_default() += 1;
+                        }
+                    }
+                    count
+                        .iter()
+                        .filter(|&(_, &n)| n >= 2 && 2 * n > others.len())
+                        .map(|(&k, _)| k)
+                        .collect::<HashSet<usize>>()
+                };
+                let boundaries = agreed(&mut others.iter().map(|o| &o.kept));
+                let whole = agreed(&mut others.iter().map(|o| &o.whole));
+                Some(Contested {
+                    boundaries,
+                    whole,
+                    labels_hold: false,
+                })
+            })
+            .collect()
+    }
+}
+
 /// Align units `b` of a version to the pivot's units `a`.
+#[cfg(test)]
+pub(crate) fn align_units(a: &[Unit], b: &[Unit]) -> Vec<PairBead> {
+    align_units_with(a, b, &Contested::default())
+}
+
+/// Align units `b` of a version to the pivot's units `a`, with beads the other versions
+/// contradict made dearer.
 ///
 /// Label keys that agree are candidate anchors. A first pass aligns by content alone (lengths,
 /// numbers, dates, symbols, markers, names) in a corridor around the candidates; a candidate is
@@ -66,40 +170,69 @@ const HARD_ANCHOR: f64 = 30.0;
 /// anchors (a paragraph whose text changed but whose neighbours agree). The second pass aligns
 /// by content again, with the verified anchors held as hard anchors, in a corridor around them:
 /// labels that content contradicts (numbering drift) carry no weight.
-pub(crate) fn align_units(a: &[Unit], b: &[Unit]) -> Vec<PairBead> {
+pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) -> Vec<PairBead> {
     let total = |u: &[Unit]| u.iter().map(|x| x.len).sum::<f64>();
     let lengths = |pairs: &[(usize, usize)]| -> Vec<(f64, f64)> {
         pairs.iter().map(|&(i, j)| (a[i].len, b[j].len)).collect()
     };
-    let candidates = anchor_candidates(a, b);
-    let rough = LengthModel::estimate(&lengths(&candidates), total(a), total(b));
-    let by_content = dp::align(
-        a.len(),
-        b.len(),
-        &CLASSIC_SHAPES,
-        &corridor(a.len(), b.len(), &candidates),
-        |ra, rb| {
-            if ra.is_empty() || rb.is_empty() {
-                0.0
-            } else {
-                pair_cost(&a[ra], &b[rb], rough, &WEIGHTS)
-            }
-        },
-    );
-    let anchors = verify(a, b, &candidates, &by_content, rough);
-    let model = LengthModel::estimate(&lengths(&anchors), total(a), total(b));
+    let (candidates, moved) = anchor_candidates(a, b);
+    let content_pass = |model: LengthModel| {
+        dp::align(
+            a.len(),
+            b.len(),
+            &PARAGRAPH_SHAPES,
+            &corridor(a.len(), b.len(), &candidates),
+            |ra, rb| {
+                if ra.is_empty() || rb.is_empty() {
+                    0.0
+                } else {
+                    contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
+                }
+            },
+        )
+    };
+    // Label anchors give the first length model only when they hold a fair share of the text:
+    // short headings (`Article 23`) translate at another ratio than the paragraphs under them.
+    let labelled: f64 = candidates.iter().map(|&(i, _)| a[i].len).sum();
+    let sample = if 3.0 * labelled >= total(a) {
+        lengths(&candidates)
+    } else {
+        Vec::new()
+    };
+    let mut model = LengthModel::estimate(&sample, total(a), total(b));
+    let mut by_content = content_pass(model);
+    // Then the units the content pass paired one to one: unlike the ratio of the totals, their
+    // ratio does not count a unit one version lacks (a paragraph left out of a short document
+    // shifts the totals by a fifth), and unlike the headings they are the text itself.
+    let paired: Vec<(f64, f64)> = by_content
+        .iter()
+        .filter(|x| x.a.len() == 1 && x.b.len() == 1)
+        .map(|x| (a[x.a.start].len, b[x.b.start].len))
+        .collect();
+    if let Some(m) = LengthModel::from_paired(&paired, a.len().min(b.len())) {
+        if m != model {
+            model = m;
+            by_content = content_pass(model);
+        }
+    }
+    let anchors = if contested.labels_hold {
+        candidates.clone()
+    } else {
+        verify(a, b, (&candidates, &moved), &by_content, model)
+    };
     let hard: HashSet<(usize, usize)> = anchors.iter().copied().collect();
     let beads = dp::align(
         a.len(),
         b.len(),
-        &CLASSIC_SHAPES,
+        &PARAGRAPH_SHAPES,
         &corridor(a.len(), b.len(), &anchors),
         |ra, rb| {
             if ra.is_empty() || rb.is_empty() {
                 return 0.0;
             }
             let anchored = ra.len() == 1 && rb.len() == 1 && hard.contains(&(ra.start, rb.start));
-            pair_cost(&a[ra], &b[rb], model, &WEIGHTS) - if anchored { HARD_ANCHOR } else { 0.0 }
+            contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
+                - if anchored { HARD_ANCHOR } else { 0.0 }
         },
     );
     beads
@@ -121,6 +254,79 @@ pub(crate) fn align_units(a: &[Unit], b: &[Unit]) -> Vec<PairBead> {
         .collect()
 }
 
+/// The bead shapes of paragraph alignment. Gale and Church's priors come from sentences, which
+/// translators join and split freely; the paragraphs of UN versions follow the original one for
+/// one, and two joined into one are as rare as one left out (a conversion artefact more often
+/// than a translation choice), so merges cost more than in sentence alignment.
+const PARAGRAPH_SHAPES: [Shape; 6] = [
+    Shape::new(1, 1, 0.0),
+    Shape::new(1, 0, 4.5),
+    Shape::new(0, 1, 4.5),
+    Shape::new(2, 1, MERGE_PRIOR),
+    Shape::new(1, 2, MERGE_PRIOR),
+    Shape::new(2, 2, 4.5),
+];
+
+/// Prior cost of a 2-1 or 1-2 bead of paragraphs.
+const MERGE_PRIOR: f64 = 3.5;
+
+/// Confidence given to a pair made across the order by equal label keys.
+const KEY_PAIR_SCORE: f64 = 0.9;
+
+/// Pair units left without counterpart on both sides whose label keys are equal and unique on
+/// both sides, across the order: a footnote body printed out of sequence is still that
+/// footnote (the checks report the order). Other beads are kept as they are.
+pub(crate) fn pair_by_key(beads: Vec<PairBead>, a: &[Unit], b: &[Unit]) -> Vec<PairBead> {
+    fn unique(units: &[Unit]) -> HashMap<&str, usize> {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for k in units.iter().filter_map(|u| u.key.as_deref()) {
+            *count.entry(k).or_default() += 1;
+        }
+        units
+            .iter()
+            .enumerate()
+            .filter_map(|(i, u)| {
+                let k = u.key.as_deref()?;
+                (count[k] == 1).then_some((k, i))
+            })
+            .collect()
+    }
+    let (ka, kb) = (unique(a), unique(b));
+    let lone_b: HashMap<&str, usize> = beads
+        .iter()
+        .filter(|x| x.a.is_empty() && x.b.len() == 1)
+        .filter_map(|x| {
+            let k = b[x.b.start].key.as_deref()?;
+            (kb.get(k) == Some(&x.b.start)).then_some((k, x.b.start))
+        })
+        .collect();
+    let mut paired_b: HashSet<usize> = HashSet::new();
+    let mut out: Vec<PairBead> = Vec::with_capacity(beads.len());
+    for x in &beads {
+        if x.b.is_empty() && x.a.len() == 1 {
+            let i = x.a.start;
+            let partner = a[i]
+                .key
+                .as_deref()
+                .filter(|k| ka.get(k) == Some(&i))
+                .and_then(|k| lone_b.get(k));
+            if let Some(&j) = partner {
+                paired_b.insert(j);
+                out.push(PairBead {
+                    a: i..i + 1,
+                    b: j..j + 1,
+                    method: method_of(a, b, &(i..i + 1), &(j..j + 1)),
+                    score: KEY_PAIR_SCORE,
+                });
+                continue;
+            }
+        }
+        out.push(x.clone());
+    }
+    out.retain(|x| !(x.a.is_empty() && x.b.len() == 1 && paired_b.contains(&x.b.start)));
+    out
+}
+
 /// How much content cost (in nats) label agreement may outweigh within a segment: labels break
 /// near-ties of content (which of two similar paragraphs is missing) but cannot override a clear
 /// content signal (numbering that drifts from a repeated number on).
@@ -130,10 +336,12 @@ const LABEL_MARGIN: f64 = 4.0;
 /// same two units. Between two confirmed anchors (or the sequence ends), the other candidates
 /// are accepted together when the segment has as many units on both sides and they lie on its
 /// diagonal, or when forcing them costs little more content than the content-only alignment.
+/// Units whose labels match out of order (`moved`) are left out by any alignment that follows
+/// the labels; forcing is not charged for leaving them out.
 fn verify(
     a: &[Unit],
     b: &[Unit],
-    candidates: &[(usize, usize)],
+    (candidates, moved): (&[Pair], &[Pair]),
     by_content: &[dp::Bead],
     model: LengthModel,
 ) -> Vec<(usize, usize)> {
@@ -164,7 +372,17 @@ fn verify(
             continue;
         }
         let diagonal = i1 - i0 == j1 - j0 && inside.iter().all(|&(i, j)| i - i0 == j - j0);
-        if diagonal || forcing_cost(a, b, (i0..i1, j0..j1), &inside, model) <= LABEL_MARGIN {
+        let explained = moved
+            .iter()
+            .filter(|&&(i, _)| (i0..i1).contains(&i))
+            .count()
+            + moved
+                .iter()
+                .filter(|&&(_, j)| (j0..j1).contains(&j))
+                .count();
+        let forcing = forcing_cost(a, b, (i0..i1, j0..j1), &inside, model)
+            - PARAGRAPH_SHAPES[1].prior * explained as f64;
+        if diagonal || forcing <= LABEL_MARGIN {
             accepted.extend(inside);
         }
     }
@@ -191,7 +409,7 @@ fn forcing_cost(
         Band::around_diagonal(sa.len(), sb.len(), 4 + sa.len().abs_diff(sb.len()))
     };
     let run = |hard: bool| -> f64 {
-        dp::align(sa.len(), sb.len(), &CLASSIC_SHAPES, &band, |x, y| {
+        dp::align(sa.len(), sb.len(), &PARAGRAPH_SHAPES, &band, |x, y| {
             if x.is_empty() || y.is_empty() {
                 return 0.0;
             }
@@ -207,9 +425,13 @@ fn forcing_cost(
     with - run(false)
 }
 
+/// A unit of the pivot and a unit of the version, by index.
+type Pair = (usize, usize);
+
 /// Pairs of units whose label keys are equal and unique on both sides, kept in increasing order
-/// (the longest increasing subsequence of the matches).
-fn anchor_candidates(a: &[Unit], b: &[Unit]) -> Vec<(usize, usize)> {
+/// (the longest increasing subsequence of the matches), and the matches left out of that order
+/// (a numbered paragraph moved elsewhere).
+fn anchor_candidates(a: &[Unit], b: &[Unit]) -> (Vec<Pair>, Vec<Pair>) {
     let unique = |units: &[Unit]| -> HashMap<String, usize> {
         let mut count: HashMap<&str, usize> = HashMap::new();
         for k in units.iter().filter_map(|u| u.key.as_deref()) {
@@ -230,7 +452,10 @@ fn anchor_candidates(a: &[Unit], b: &[Unit]) -> Vec<(usize, usize)> {
         .filter_map(|(k, i)| Some((i, *in_b.get(&k)?)))
         .collect();
     pairs.sort_unstable();
-    longest_increasing(&pairs)
+    let run = longest_increasing(&pairs);
+    let kept: HashSet<(usize, usize)> = run.iter().copied().collect();
+    let moved = pairs.into_iter().filter(|p| !kept.contains(p)).collect();
+    (run, moved)
 }
 
 /// The longest subsequence of `pairs` (sorted by first element) increasing in the second.
@@ -273,7 +498,7 @@ fn corridor(n: usize, m: usize, anchors: &[(usize, usize)]) -> Band {
 }
 
 fn shape_prior(bead: &dp::Bead) -> f64 {
-    CLASSIC_SHAPES
+    PARAGRAPH_SHAPES
         .iter()
         .find(|s| s.a == bead.a.len() && s.b == bead.b.len())
         .map_or(0.0, |s| s.prior)
@@ -417,6 +642,115 @@ mod tests {
             unit(88.0, None, &["S:A/RES/70/1"]),
         ];
         assert_eq!(shapes(&align_units(&a, &b)), vec![(1, 1), (1, 2), (1, 1)]);
+    }
+
+    #[test]
+    fn a_short_unit_the_others_keep_apart_is_left_out_not_joined() {
+        let a = vec![
+            unit(200.0, None, &[]),
+            unit(40.0, None, &[]),
+            unit(150.0, None, &[]),
+            unit(120.0, None, &[]),
+        ];
+        let b = vec![
+            unit(205.0, None, &[]),
+            unit(152.0, None, &[]),
+            unit(118.0, None, &[]),
+        ];
+        // Alone, the version joins the short unit to its neighbour.
+        assert_eq!(shapes(&align_units(&a, &b))[0], (2, 1));
+        // When the other versions keep the units apart, it is left out.
+        let contested = Contested {
+            boundaries: (1..4).collect(),
+            whole: (0..4).collect(),
+            labels_hold: false,
+        };
+        assert_eq!(
+            shapes(&align_units_with(&a, &b, &contested)),
+            vec![(1, 1), (1, 0), (1, 1), (1, 1)]
+        );
+    }
+
+    #[test]
+    fn what_most_other_versions_agree_on_is_contested() {
+        let one_to_one = |n: usize| -> Vec<PairBead> {
+            (0..n)
+                .map(|i| PairBead {
+                    a: i..i + 1,
+                    b: i..i + 1,
+                    method: Method::Dp,
+                    score: 0.9,
+                })
+                .collect()
+        };
+        let mut merged = one_to_one(3);
+        merged[0].a = 0..2;
+        merged.remove(1);
+        merged[1].b = 1..2;
+        let beads = vec![None, Some(merged), Some(one_to_one(3)), Some(one_to_one(3))];
+        let found = Contested::find(&beads);
+        assert!(found[0].is_none());
+        let c = found[1].as_ref().unwrap();
+        assert!(c.boundaries.contains(&1) && c.boundaries.contains(&2));
+        assert!(c.whole.contains(&0));
+    }
+
+    #[test]
+    fn a_numbered_paragraph_moved_leaves_the_others_on_their_numbers() {
+        let lens = [120.0, 300.0, 80.0, 410.0, 60.0, 250.0, 140.0, 95.0];
+        let a = numbered(&lens);
+        // Paragraph 3 moved after paragraph 6.
+        let order = [0usize, 1, 3, 4, 5, 2, 6, 7];
+        let b: Vec<Unit> = order.iter().map(|&i| a[i].clone()).collect();
+        let beads = align_units(&a, &b);
+        for x in beads.iter().filter(|x| x.a.len() == 1 && x.b.len() == 1) {
+            assert_eq!(a[x.a.start].key, b[x.b.start].key, "{beads:?}");
+        }
+    }
+
+    #[test]
+    fn headings_do_not_set_the_ratio_of_the_paragraphs() {
+        // Short labelled headings translate at 0.9, the paragraphs under them at 0.6: the
+        // paragraphs of each article still pair one to one.
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        for k in 1..=6 {
+            let h = |len: f64| Unit {
+                kind: Some(BlockKind::Heading),
+                ..unit(len, Some(&format!("h:{k}")), &[])
+            };
+            a.push(h(9.0));
+            b.push(h(8.0));
+            for &len in &[121.0, 68.0, 179.0, 76.0] {
+                a.push(unit(len, None, &[]));
+                b.push(unit((len * 0.6f64).round(), None, &[]));
+            }
+        }
+        assert!(shapes(&align_units(&a, &b)).iter().all(|&s| s == (1, 1)));
+    }
+
+    #[test]
+    fn a_note_out_of_order_is_paired_by_its_marker() {
+        let note = |len: f64, m: &str| Unit {
+            kind: None,
+            ..unit(len, Some(&format!("f:{m}")), &[])
+        };
+        let a: Vec<Unit> = (1..=6)
+            .map(|i| note(40.0 + 13.0 * i as f64, &i.to_string()))
+            .collect();
+        // Body 2 printed after body 5.
+        let b: Vec<Unit> = [1, 3, 4, 5, 2, 6]
+            .iter()
+            .map(|&i| note(40.0 + 13.0 * i as f64, &i.to_string()))
+            .collect();
+        let beads = pair_by_key(align_units(&a, &b), &a, &b);
+        let pairs: Vec<(usize, usize)> = beads
+            .iter()
+            .filter(|x| !x.a.is_empty() && !x.b.is_empty())
+            .map(|x| (x.a.start, x.b.start))
+            .collect();
+        assert_eq!(pairs, vec![(0, 0), (1, 4), (2, 1), (3, 2), (4, 3), (5, 5)]);
+        assert!(beads.iter().all(|x| !x.a.is_empty() && !x.b.is_empty()));
     }
 
     #[test]

@@ -175,6 +175,9 @@ pub(crate) struct Weights {
     pub shared_marker: f64,
     /// Penalty when a heading meets a non-heading.
     pub kind_clash: f64,
+    /// Penalty per pair of twin units (same label, or same length and evidence) taken together
+    /// on one side of a bead: a unit printed twice is not a unit split in two.
+    pub twin: f64,
 }
 
 /// The weights used for paragraphs and footnotes.
@@ -183,6 +186,7 @@ pub(crate) const WEIGHTS: Weights = Weights {
     lone_anchor: 0.6,
     shared_marker: 1.0,
     kind_clash: 1.5,
+    twin: 3.0,
 };
 
 /// The length model between two versions: target length ≈ ratio × source length, with this
@@ -196,6 +200,9 @@ pub(crate) struct LengthModel {
 }
 
 impl LengthModel {
+    /// Fewest pairs the ratio and variance are estimated from.
+    pub(crate) const MIN_PAIRS: usize = 5;
+
     /// Estimate from pairs of lengths believed to correspond (at least five; else from totals).
     pub(crate) fn estimate(pairs: &[(f64, f64)], total_a: f64, total_b: f64) -> LengthModel {
         let ratio_total = if total_a > 0.0 && total_b > 0.0 {
@@ -203,10 +210,13 @@ impl LengthModel {
         } else {
             1.0
         };
-        if pairs.len() < 5 {
+        if pairs.len() < Self::MIN_PAIRS {
+            // Gale and Church's 6.8 per character holds where a character of one version is
+            // worth one of the other; lengths counted in units worth `ratio` times as much vary
+            // `ratio²` as much (a Chinese character stands for three English ones).
             return LengthModel {
                 ratio: ratio_total,
-                variance: 6.8 * ratio_total.max(1.0),
+                variance: 6.8 * ratio_total * ratio_total,
             };
         }
         let (sa, sb): (f64, f64) = pairs
@@ -228,18 +238,41 @@ impl LengthModel {
     }
 }
 
+impl LengthModel {
+    /// The model of units paired one to one, when they are at least half of the `units` of the
+    /// shorter side: with five pairs or more as [`LengthModel::estimate`], with fewer the ratio
+    /// of their sums and the default variance.
+    pub(crate) fn from_paired(pairs: &[(f64, f64)], units: usize) -> Option<LengthModel> {
+        let (sa, sb) = pairs
+            .iter()
+            .fold((0.0, 0.0), |(x, y), &(a, b)| (x + a, y + b));
+        if pairs.is_empty() || 2 * pairs.len() < units || sa <= 0.0 || sb <= 0.0 {
+            return None;
+        }
+        Some(LengthModel::estimate(pairs, sa, sb))
+    }
+}
+
+/// Highest cost of the evidence against a bead (in nats): a 1-0 and a 0-1 bead cost 9 together.
+const LENGTH_CAP: f64 = 6.0;
+
 /// Content cost of pairing units `a` of the first version with units `b` of the second (both
 /// non-empty); lower is better, negative when the evidence agrees. Labels are not content: they
 /// are weighed by the anchor verification of the pairwise aligner.
 pub(crate) fn pair_cost(a: &[Unit], b: &[Unit], model: LengthModel, w: &Weights) -> f64 {
     let la: f64 = a.iter().map(|u| u.len).sum();
     let lb: f64 = b.iter().map(|u| u.len).sum();
-    let mut cost = crate::align::dp::length_cost(la, lb, model.ratio, model.variance);
     let (anchors_a, anchors_b) = (merged(a, |u| &u.anchors), merged(b, |u| &u.anchors));
     let common = shared(&anchors_a, &anchors_b);
     let lone = anchors_a.len() + anchors_b.len() - 2 * common;
+    // What speaks against the pair (its lengths, numbers on one side only) is capped below the
+    // cost of a deletion plus an insertion: a unit far off in length and figures (half of it
+    // left out, left untranslated) still pairs with its counterpart when the sequence says so,
+    // rather than being joined to a neighbour; the checks then report what is wrong with it.
+    let mut cost = (crate::align::dp::length_cost(la, lb, model.ratio, model.variance)
+        + w.lone_anchor * lone.min(6) as f64)
+        .min(LENGTH_CAP);
     cost -= w.shared_anchor * common.min(6) as f64;
-    cost += w.lone_anchor * lone.min(6) as f64;
     let markers = shared(&merged(a, |u| &u.markers), &merged(b, |u| &u.markers));
     let names = shared(&merged(a, |u| &u.names), &merged(b, |u| &u.names));
     cost -= w.shared_marker * (markers + names).min(4) as f64;
@@ -256,6 +289,20 @@ pub(crate) fn pair_cost(a: &[Unit], b: &[Unit], model: LengthModel, w: &Weights)
         let merged = if a.len() > 1 || b.len() > 1 { 2.0 } else { 1.0 };
         cost += w.kind_clash * merged * ha.abs_diff(hb) as f64;
     }
+    let twins = |us: &[Unit]| {
+        us.windows(2)
+            .filter(|w| {
+                let (x, y) = (&w[0], &w[1]);
+                (x.key.is_some() && x.key == y.key)
+                    || (x.len > 0.0
+                        && x.len == y.len
+                        && x.anchors == y.anchors
+                        && x.names == y.names
+                        && x.markers == y.markers)
+            })
+            .count()
+    };
+    cost += w.twin * (twins(a) + twins(b)) as f64;
     cost
 }
 
@@ -285,6 +332,68 @@ mod tests {
         let other = [unit(104.0, Some("p:4"), &["N:90"])];
         assert!(pair_cost(&a, &same, model, &WEIGHTS) < -2.0);
         assert!(pair_cost(&a, &other, model, &WEIGHTS) > 1.5);
+    }
+
+    #[test]
+    fn a_heading_joined_to_a_paragraph_costs_more_than_two_paragraphs() {
+        let model = LengthModel {
+            ratio: 1.0,
+            variance: 6.8,
+        };
+        let heading = Unit {
+            kind: Some(BlockKind::Heading),
+            ..unit(20.0, None, &[])
+        };
+        let para = unit(200.0, None, &[]);
+        let b = [unit(215.0, None, &[])];
+        let joined = pair_cost(&[heading, para.clone()], &b, model, &WEIGHTS);
+        let plain = pair_cost(&[unit(20.0, None, &[]), para], &b, model, &WEIGHTS);
+        assert!(joined >= plain + 2.0 * WEIGHTS.kind_clash - 1e-9);
+    }
+
+    #[test]
+    fn evidence_against_a_pair_is_capped_below_a_deletion_and_an_insertion() {
+        // Left untranslated (three times as long) and without its figures: still cheaper
+        // than leaving both units unpaired (4.5 + 4.5).
+        let model = LengthModel {
+            ratio: 0.3,
+            variance: 0.6,
+        };
+        let a = [unit(300.0, None, &["N:2004", "N:2008", "D:2010-07-22"])];
+        let b = [unit(290.0, None, &[])];
+        assert!(pair_cost(&a, &b, model, &WEIGHTS) <= LENGTH_CAP);
+    }
+
+    #[test]
+    fn default_variance_scales_with_the_square_of_the_ratio() {
+        let m = LengthModel::estimate(&[], 1000.0, 300.0);
+        assert!((m.ratio - 0.3).abs() < 1e-9);
+        assert!((m.variance - 6.8 * 0.09).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_model_of_paired_units_needs_half_of_them() {
+        let pairs = [(100.0, 120.0), (200.0, 230.0)];
+        assert!(LengthModel::from_paired(&pairs, 5).is_none());
+        let m = LengthModel::from_paired(&pairs, 4).unwrap();
+        assert!((m.ratio - 350.0 / 300.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn twins_on_one_side_cost_more() {
+        let model = LengthModel {
+            ratio: 1.0,
+            variance: 6.8,
+        };
+        let a = [unit(200.0, None, &["N:2004"])];
+        let halves = [unit(100.0, None, &["N:2004"]), unit(100.0, None, &[])];
+        let twice = [
+            unit(100.0, None, &["N:2004"]),
+            unit(100.0, None, &["N:2004"]),
+        ];
+        assert!(
+            pair_cost(&a, &twice, model, &WEIGHTS) > pair_cost(&a, &halves, model, &WEIGHTS) + 2.0
+        );
     }
 
     #[test]

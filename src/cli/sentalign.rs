@@ -66,11 +66,12 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         let tgt = sentences(&job.tgt)?;
         let src_lang = language_of(args.src_lang, &src, &job.src)?;
         let tgt_lang = language_of(args.tgt_lang, &tgt, &job.tgt)?;
-        if !lexicons.contains_key(&(src_lang, tgt_lang)) {
-            let lexicon = load_lexicon(src_lang, tgt_lang, &args.dict)?;
-            lexicons.insert((src_lang, tgt_lang), lexicon);
-        }
-        let lexicon = &lexicons[&(src_lang, tgt_lang)];
+        let lexicon = match lexicons.entry((src_lang, tgt_lang)) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(load_lexicon(src_lang, tgt_lang, &args.dict)?)
+            }
+        };
         let src_refs: Vec<&str> = src.iter().map(String::as_str).collect();
         let tgt_refs: Vec<&str> = tgt.iter().map(String::as_str).collect();
         let beads = SentenceAligner::new(lexicon, src_lang, tgt_lang).align(&src_refs, &tgt_refs);

@@ -157,15 +157,24 @@ pub(crate) fn scan(
         } else {
             last_number + 1
         };
+        // A line led by superscript digits starts a note whatever its number: a note repeated
+        // or out of order is still a note (and the checks report it). Plain digits are
+        // ambiguous (a wrapped line may begin with a figure): inside an area such a note must
+        // continue the sequence.
+        let superscript = text
+            .chars()
+            .next()
+            .is_some_and(|c| superscript_digit(c).is_some());
         let start = note_start(text, in_area, expected, inventory).filter(|(m, _)| {
-            // Inside an area, a numbered note must continue the sequence.
-            m.parse::<u32>()
-                .map_or(true, |n| !in_area || expected == 0 || n > last_number)
+            superscript
+                || m.parse::<u32>()
+                    .map_or(true, |n| !in_area || expected == 0 || n > last_number)
         });
         match start {
             Some((marker, offset)) => {
                 if let Ok(n) = marker.parse::<u32>() {
-                    last_number = n;
+                    // A superscript note out of order leaves the sequence where it was.
+                    last_number = if superscript { last_number.max(n) } else { n };
                     area_numbers_started = true;
                 }
                 in_area = true;
@@ -321,6 +330,31 @@ mod tests {
         assert_eq!(roles[0], NoteRole::None);
         assert_eq!(roles[2], NoteRole::None);
         assert_eq!(roles[5], NoteRole::None);
+    }
+
+    #[test]
+    fn superscript_notes_repeated_or_out_of_order_are_notes() {
+        // A note body printed twice, and one placed after a later note: still footnotes (the
+        // checks report them), and the plain-digit sequence after them is not disturbed.
+        let ls = lines(&[
+            "¹ A/CONF.213/18，第一章，决议 1。",
+            "³ 同上，第 1577 卷，第 27531 号。",
+            "² 联合国，《条约汇编》，第 2225 卷，第 39574 号。",
+            "³ 同上，第 1577 卷，第 27531 号。",
+            "4 同上，第 2171 卷，第 27531 号。",
+        ]);
+        let kinds = kinds_of(&ls);
+        let (notes, roles) = scan(
+            &ls,
+            &kinds,
+            &vec![false; ls.len()],
+            &HashSet::new(),
+            Language::Zh,
+        );
+        let markers: Vec<&str> = notes.iter().map(|n| n.marker.as_str()).collect();
+        assert_eq!(markers, vec!["1", "3", "2", "3", "4"]);
+        assert_eq!(notes[3].text, "同上，第 1577 卷，第 27531 号。");
+        assert!(roles.iter().all(|r| matches!(r, NoteRole::Note(_))));
     }
 
     #[test]

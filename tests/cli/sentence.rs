@@ -71,11 +71,14 @@ fn a_job_file_runs_many_pairs_in_one_process() {
 
 #[test]
 fn align_at_sentence_level_adds_sentence_rows_under_their_paragraph() {
-    let out = stdout_of(
-        versalign()
-            .current_dir(crate::util::project(""))
-            .args(["align", "--level", "sentence", "corpora/demo/clean/es.txt", "corpora/demo/clean/en.txt", "corpora/demo/clean/zh.txt"]),
-    );
+    let out = stdout_of(versalign().current_dir(crate::util::project("")).args([
+        "align",
+        "--level",
+        "sentence",
+        "corpora/demo/clean/es.txt",
+        "corpora/demo/clean/en.txt",
+        "corpora/demo/clean/zh.txt",
+    ]));
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let sentences: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[1] == "sentence").collect();
@@ -84,14 +87,22 @@ fn align_at_sentence_level_adds_sentence_rows_under_their_paragraph() {
     // sentences of a paragraph hold all its text.
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     for (k, r) in rows.iter().enumerate().filter(|(_, r)| &r[1] != "sentence") {
-        let parts: Vec<&csv::StringRecord> = rows[k + 1..].iter().take_while(|s| &s[1] == "sentence").collect();
+        let parts: Vec<&csv::StringRecord> = rows[k + 1..]
+            .iter()
+            .take_while(|s| &s[1] == "sentence")
+            .collect();
         if parts.is_empty() {
             continue;
         }
         assert!(parts.iter().all(|s| s[0] == r[0]));
         for column in 5..8 {
             let joined: String = parts.iter().map(|s| &s[column]).collect();
-            assert_eq!(squeeze(&joined), squeeze(&r[column]), "row {} column {column}", &r[0]);
+            assert_eq!(
+                squeeze(&joined),
+                squeeze(&r[column]),
+                "row {} column {column}",
+                &r[0]
+            );
         }
     }
 }
