@@ -1103,9 +1103,17 @@ fn untranslated(cx: &Context, out: &mut Vec<Finding>) {
             let Some(text) = row.text(cx.docs, v) else {
                 continue;
             };
-            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-            let han = text.chars().filter(|&c| crate::input::is_han(c)).count();
-            if letters < MIN_LETTERS_FOR_LANGUAGE && han < 10 {
+            // Enough letters to judge (Han characters count more)? Stop counting once there are.
+            let mut weight = 0;
+            let enough = text.chars().any(|c| {
+                weight += if crate::input::is_han(c) {
+                    3
+                } else {
+                    usize::from(c.is_alphabetic())
+                };
+                weight >= MIN_LETTERS_FOR_LANGUAGE
+            });
+            if !enough {
                 continue;
             }
             let Some(found) = written_in_other(&text, cx.lang(v)) else {

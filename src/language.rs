@@ -40,7 +40,9 @@ impl ScriptCounts {
     fn of(text: &str) -> Self {
         let mut counts = ScriptCounts::default();
         for c in text.chars() {
-            if is_han(c) {
+            if c.is_ascii() {
+                counts.latin += usize::from(c.is_ascii_alphabetic());
+            } else if is_han(c) {
                 counts.han += 1;
             } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
                 counts.cyrillic += 1;
@@ -48,8 +50,7 @@ impl ScriptCounts {
                 || ('\u{0750}'..='\u{077F}').contains(&c)
             {
                 counts.arabic += 1;
-            } else if c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c))
-            {
+            } else if ('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic() {
                 counts.latin += 1;
             }
         }

@@ -64,29 +64,46 @@ impl Band {
     /// A corridor of half-width `width` around the piecewise-linear path from (0, 0) through
     /// `points` (increasing in both coordinates) to (n, m).
     pub fn around_path(n: usize, m: usize, points: &[(usize, usize)], width: usize) -> Band {
+        Band::around_path_by(n, m, points, |_, _| width)
+    }
+
+    /// A corridor around the piecewise-linear path from (0, 0) through `points` to (n, m) whose
+    /// half-width on each stretch is `width(from, to)`, given the stretch's end points: wide
+    /// where the counts of units between two anchors differ, narrow where they agree.
+    pub fn around_path_by(
+        n: usize,
+        m: usize,
+        points: &[(usize, usize)],
+        width: impl Fn((usize, usize), (usize, usize)) -> usize,
+    ) -> Band {
         let mut knots = Vec::with_capacity(points.len() + 2);
         knots.push((0usize, 0usize));
         knots.extend(points.iter().copied().filter(|&(i, j)| i <= n && j <= m));
         knots.push((n, m));
-        let mut centre = vec![0usize; n + 1];
+        let mut lo = vec![usize::MAX; n + 1];
+        let mut hi = vec![0usize; n + 1];
         for w in knots.windows(2) {
             let ((i0, j0), (i1, j1)) = (w[0], w[1]);
-            for (i, c) in centre.iter_mut().enumerate().take(i1 + 1).skip(i0) {
-                *c = if i1 == i0 {
+            let half = width(w[0], w[1]);
+            for i in i0..=i1.min(n) {
+                let c = if i1 == i0 {
                     j1
                 } else {
                     j0 + (j1.saturating_sub(j0)) * (i - i0) / (i1 - i0)
                 };
+                lo[i] = lo[i].min(c.saturating_sub(half));
+                hi[i] = hi[i].max((c + half).min(m));
             }
         }
-        let mut lo: Vec<usize> = centre.iter().map(|&c| c.saturating_sub(width)).collect();
-        let mut hi: Vec<usize> = centre.iter().map(|&c| (c + width).min(m)).collect();
         lo[0] = 0;
         hi[n] = m;
         // Where the path jumps (a run of 0-k beads), widen the row above so consecutive rows
         // overlap and a path always exists.
         for i in (0..n).rev() {
             hi[i] = hi[i].max(lo[i + 1]);
+        }
+        for i in 0..=n {
+            lo[i] = lo[i].min(hi[i]);
         }
         Band { lo, hi, m }
     }
@@ -198,27 +215,27 @@ pub fn length_cost(la: f64, lb: f64, ratio: f64, variance: f64) -> f64 {
     }
     let mean = (la + lb / ratio) / 2.0;
     let delta = (lb - la * ratio) / (variance * mean.max(1.0)).sqrt();
-    // -ln(2 (1 - Φ(|δ|))) with the complementary error function.
-    let p = erfc(delta.abs() / std::f64::consts::SQRT_2);
-    -(p.max(1e-300)).ln()
+    // -ln(2 (1 - Φ(|δ|))) = -ln erfc(|δ| / √2).
+    neg_ln_erfc(delta.abs() / std::f64::consts::SQRT_2)
 }
 
-/// The complementary error function (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7).
-fn erfc(x: f64) -> f64 {
-    let z = x.abs();
+/// -ln erfc(z) for z ≥ 0, from Numerical Recipes' Chebyshev fit of erfc (relative error
+/// < 1.2e-7): erfc(z) = t·exp(e(z, t)), so its logarithm needs no exponential.
+fn neg_ln_erfc(z: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t
-        * (-z * z - 1.265_512_23
-            + t * (1.000_023_68
-                + t * (0.374_091_96
-                    + t * (0.096_784_18
-                        + t * (-0.186_288_06
-                            + t * (0.278_868_07
-                                + t * (-1.135_203_98
-                                    + t * (1.488_515_87
-                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-            .exp();
-    if x >= 0.0 { r } else { 2.0 - r }
+    -t.ln() - erfc_exponent(z, t)
+}
+
+/// The exponent of the Chebyshev fit: erfc(z) = t·exp(this), with t = 1 / (1 + z/2).
+fn erfc_exponent(z: f64, t: f64) -> f64 {
+    -z * z - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))))
 }
 
 #[cfg(test)]
@@ -300,6 +317,9 @@ mod tests {
         assert!(length_cost(100.0, 100.0, 1.0, 6.8) < 0.01);
         assert!(length_cost(100.0, 150.0, 1.0, 6.8) > length_cost(100.0, 110.0, 1.0, 6.8));
         assert!(length_cost(100.0, 50.0, 0.5, 6.8) < 0.01);
-        assert!((erfc(0.0) - 1.0).abs() < 1e-6);
+        assert!(neg_ln_erfc(0.0).abs() < 1e-6, "erfc(0) = 1");
+        // erfc(1) = 0.157299…
+        assert!((neg_ln_erfc(1.0) + 0.157_299_2_f64.ln()).abs() < 1e-5);
+        assert!(neg_ln_erfc(30.0).is_finite(), "no underflow far out");
     }
 }

@@ -210,7 +210,9 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
         .map(|x| (a[x.a.start].len, b[x.b.start].len))
         .collect();
     if let Some(m) = LengthModel::from_paired(&paired, a.len().min(b.len())) {
-        if m != model {
+        // A model within a few per cent of the first one aligns the same: keep that pass.
+        let close = |x: f64, y: f64| (x - y).abs() <= 0.03 * x.abs().max(y.abs());
+        if !(close(m.ratio, model.ratio) && close(m.variance, model.variance)) {
             model = m;
             by_content = content_pass(model);
         }
@@ -221,20 +223,40 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
         verify(a, b, (&candidates, &moved), &by_content, model)
     };
     let hard: HashSet<(usize, usize)> = anchors.iter().copied().collect();
-    let beads = dp::align(
-        a.len(),
-        b.len(),
-        &PARAGRAPH_SHAPES,
-        &corridor(a.len(), b.len(), &anchors),
-        |ra, rb| {
-            if ra.is_empty() || rb.is_empty() {
-                return 0.0;
-            }
-            let anchored = ra.len() == 1 && rb.len() == 1 && hard.contains(&(ra.start, rb.start));
-            contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
-                - if anchored { HARD_ANCHOR } else { 0.0 }
-        },
-    );
+    let on_content_path: HashSet<(usize, usize)> = by_content
+        .iter()
+        .filter(|x| x.a.len() == 1 && x.b.len() == 1)
+        .map(|x| (x.a.start, x.b.start))
+        .collect();
+    // When every anchor is on the content pass's path and the corridor is the same, the pass
+    // with hard anchors finds that very path (the anchors only lower its cost): reuse it.
+    let beads = if anchors == candidates && hard.iter().all(|p| on_content_path.contains(p)) {
+        by_content
+            .into_iter()
+            .map(|mut x| {
+                if x.a.len() == 1 && x.b.len() == 1 && hard.contains(&(x.a.start, x.b.start)) {
+                    x.cost -= HARD_ANCHOR;
+                }
+                x
+            })
+            .collect()
+    } else {
+        dp::align(
+            a.len(),
+            b.len(),
+            &PARAGRAPH_SHAPES,
+            &corridor(a.len(), b.len(), &anchors),
+            |ra, rb| {
+                if ra.is_empty() || rb.is_empty() {
+                    return 0.0;
+                }
+                let anchored =
+                    ra.len() == 1 && rb.len() == 1 && hard.contains(&(ra.start, rb.start));
+                contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
+                    - if anchored { HARD_ANCHOR } else { 0.0 }
+            },
+        )
+    };
     beads
         .into_iter()
         .map(|bead| {
@@ -483,19 +505,16 @@ fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The search corridor: around the path through the verified anchors, wide enough for the
-/// largest difference in unit counts between two consecutive anchors.
+/// The search corridor: around the path through the verified anchors, on each stretch between
+/// two anchors wide enough for the difference in unit counts there.
 fn corridor(n: usize, m: usize, anchors: &[(usize, usize)]) -> Band {
-    let mut knots = vec![(0, 0)];
-    knots.extend_from_slice(anchors);
-    knots.push((n, m));
-    let widest = knots
-        .windows(2)
-        .map(|w| (w[1].0.saturating_sub(w[0].0)).abs_diff(w[1].1.saturating_sub(w[0].1)))
-        .max()
-        .unwrap_or(0);
-    Band::around_path(n, m, anchors, 4 + widest)
+    Band::around_path_by(n, m, anchors, |(i0, j0), (i1, j1)| {
+        CORRIDOR_MARGIN + (i1.saturating_sub(i0)).abs_diff(j1.saturating_sub(j0))
+    })
 }
+
+/// Half-width of the search corridor beyond the difference in unit counts between two anchors.
+const CORRIDOR_MARGIN: usize = 4;
 
 fn shape_prior(bead: &dp::Bead) -> f64 {
     PARAGRAPH_SHAPES
