@@ -3,8 +3,8 @@
 //! summary row per document and all aligned rows in one table for terminology work.
 //!
 //! Output folder: per document `<name>.csv` (the `align` table), `<name>.json` (the `check`
-//! JSON) and `<name>.row` (its summary row); then `summary.csv`, `aligned.csv` and
-//! `unplaceable.csv`. With `--shard K/N` the three tables are written as
+//! JSON), `<name>.row` (its summary row) and `<name>.aligned` (its rows of `aligned.csv`); then
+//! `summary.csv`, `aligned.csv` and `unplaceable.csv`. With `--shard K/N` the three tables are written as
 //! `<table>.shard-K-of-N.csv`, and [`merge`] joins the shards into the same bytes an unsharded
 //! run writes.
 
@@ -22,7 +22,7 @@ use crate::align::sentence_rows::{Level, align_sentences};
 use crate::align::{align, choose_pivot};
 use crate::check::{Finding, Severity, check};
 use crate::export::json::AlignedDocument;
-use crate::export::table::{Delimiter, write_table};
+use crate::export::table::{Delimiter, write_archive_rows, write_table};
 use crate::lexicon::LexiconCache;
 use crate::model::{Document, Language};
 use crate::parse::{ParseOptions, parse, read_document};
@@ -336,8 +336,11 @@ pub fn run_with(
     planned(documents.len());
     // One copy of each language pair's lexicon for all documents (sentence level only).
     let lexicons = LexiconCache::with_default_dictionaries(|_| {});
+    // One document per task: documents differ in size, and coarse splits leave a core idle at
+    // the end.
     let outcomes: Vec<Result<(bool, bool, u64), BatchError>> = documents
         .par_iter()
+        .with_max_len(1)
         .map(|d| {
             let result = process(d, out, &scratch, options, &lexicons);
             done();
@@ -397,8 +400,9 @@ fn process(
         let row = fs::read(&row_file).map_err(io_error(&row_file))?;
         let failed = field(&row, STATUS_COLUMN).as_deref() == Some("failed");
         let complete = failed
-            || (out.join(format!("{name}.csv")).exists()
-                && out.join(format!("{name}.json")).exists());
+            || ["csv", "json", "aligned"]
+                .iter()
+                .all(|ext| out.join(format!("{name}.{ext}")).exists());
         if complete {
             return Ok((true, failed, 0));
         }
@@ -449,7 +453,21 @@ fn process(
             path: out.join(&name),
             source: io::Error::other(e),
         })?;
+        let mut archive_rows = Vec::new();
+        write_archive_rows(
+            &mut archive_rows,
+            &doc.symbol,
+            &read,
+            &alignment,
+            &findings,
+            &sentences,
+        )
+        .map_err(|e| BatchError::Io {
+            path: out.join(&name),
+            source: io::Error::other(e.to_string()),
+        })?;
         write_atomically(scratch, out, &format!("{name}.csv"), &table)?;
+        write_atomically(scratch, out, &format!("{name}.aligned"), &archive_rows)?;
         write_atomically(scratch, out, &format!("{name}.json"), &json)?;
         let status = if errors.is_empty() { "ok" } else { "partial" };
         SummaryRow::new(doc, &read, alignment.rows.len(), &findings, status, &errors)
@@ -590,20 +608,21 @@ fn write_tables(
     let aligned_temp = scratch.join(&aligned_name);
     let mut summary =
         io::BufWriter::new(fs::File::create(&summary_temp).map_err(io_error(&summary_temp))?);
-    let mut aligned = csv::Writer::from_writer(io::BufWriter::new(
-        fs::File::create(&aligned_temp).map_err(io_error(&aligned_temp))?,
-    ));
+    let mut aligned =
+        io::BufWriter::new(fs::File::create(&aligned_temp).map_err(io_error(&aligned_temp))?);
     writeln!(summary, "{SUMMARY_HEADER}").map_err(io_error(&summary_temp))?;
-    aligned
-        .write_record(aligned_header().split(','))
-        .map_err(|e| csv_io(&aligned_temp, e))?;
+    writeln!(aligned, "{}", aligned_header()).map_err(io_error(&aligned_temp))?;
+    // Each document wrote its summary row and its rows of aligned.csv: concatenate them.
     for name in names {
-        let row_file = out.join(format!("{name}.row"));
-        let row = fs::read(&row_file).map_err(io_error(&row_file))?;
-        summary.write_all(&row).map_err(io_error(&summary_temp))?;
-        let table = out.join(format!("{name}.csv"));
-        if table.exists() {
-            append_aligned(&mut aligned, &table, &field(&row, 0).unwrap_or_default())?;
+        for (ext, sink, temp) in [
+            ("row", &mut summary, &summary_temp),
+            ("aligned", &mut aligned, &aligned_temp),
+        ] {
+            let part = out.join(format!("{name}.{ext}"));
+            if part.exists() {
+                let mut file = fs::File::open(&part).map_err(io_error(&part))?;
+                io::copy(&mut file, sink).map_err(io_error(temp))?;
+            }
         }
     }
     summary.flush().map_err(io_error(&summary_temp))?;
@@ -619,31 +638,6 @@ fn csv_io(path: &Path, e: csv::Error) -> BatchError {
         path: path.to_path_buf(),
         source: io::Error::other(e.to_string()),
     }
-}
-
-/// Append a document's `align` table to `aligned.csv`, mapping its language columns to all six.
-fn append_aligned<W: Write>(
-    aligned: &mut csv::Writer<W>,
-    table: &Path,
-    symbol: &str,
-) -> Result<(), BatchError> {
-    let mut reader = csv::Reader::from_path(table).map_err(|e| csv_io(table, e))?;
-    let header = reader.headers().map_err(|e| csv_io(table, e))?.clone();
-    let column = |name: &str| header.iter().position(|h| h == name);
-    let wanted: Vec<Option<usize>> = aligned_header().split(',').skip(1).map(column).collect();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_io(table, e))?;
-        let mut fields: Vec<&str> = vec![symbol];
-        fields.extend(
-            wanted
-                .iter()
-                .map(|c| c.and_then(|i| record.get(i)).unwrap_or("")),
-        );
-        aligned
-            .write_record(&fields)
-            .map_err(|e| csv_io(table, e))?;
-    }
-    Ok(())
 }
 
 fn write_unplaceable(

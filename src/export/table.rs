@@ -9,7 +9,7 @@ use crate::align::sentence_rows::SentenceRow;
 use crate::align::{Alignment, Method};
 use crate::check::Finding;
 use crate::export::{column_order, rounded};
-use crate::model::Document;
+use crate::model::{Document, Language};
 
 /// Field separator of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,18 +42,73 @@ pub fn write_table<W: Write>(
             b','
         })
         .from_writer(out);
-    let order = column_order(alignment);
+    let order: Vec<Option<usize>> = column_order(alignment).into_iter().map(Some).collect();
     let mut header: Vec<String> = ["row", "kind", "label", "method", "score"]
         .map(String::from)
         .to_vec();
-    header.extend(order.iter().map(|&v| docs[v].language.code().to_string()));
-    header.extend(
-        order
-            .iter()
-            .map(|&v| format!("{}_line", docs[v].language.code())),
-    );
+    let codes: Vec<&str> = order
+        .iter()
+        .flatten()
+        .map(|&v| docs[v].language.code())
+        .collect();
+    header.extend(codes.iter().map(|c| c.to_string()));
+    header.extend(codes.iter().map(|c| format!("{c}_line")));
     header.push("findings".to_string());
     writer.write_record(&header)?;
+    write_rows(
+        &mut writer,
+        None,
+        docs,
+        alignment,
+        findings,
+        sentences,
+        &order,
+    )?;
+    writer.flush()?;
+    Ok(())
+}
+
+/// Write the rows of an alignment without header, each led by `symbol`, with a column for each
+/// of the six languages in the UN order (empty for the languages the document lacks): the part
+/// of a batch's `aligned.csv` that one document contributes.
+pub fn write_archive_rows<W: Write>(
+    out: W,
+    symbol: &str,
+    docs: &[Document],
+    alignment: &Alignment,
+    findings: &[Finding],
+    sentences: &[SentenceRow],
+) -> csv::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    let columns: Vec<Option<usize>> = Language::ALL
+        .iter()
+        .map(|l| docs.iter().position(|d| d.language == *l))
+        .collect();
+    write_rows(
+        &mut writer,
+        Some(symbol),
+        docs,
+        alignment,
+        findings,
+        sentences,
+        &columns,
+    )?;
+    writer.flush()?;
+    Ok(())
+}
+
+/// The records of every row (and sentence row) in the given language columns.
+fn write_rows<W: Write>(
+    writer: &mut csv::Writer<W>,
+    symbol: Option<&str>,
+    docs: &[Document],
+    alignment: &Alignment,
+    findings: &[Finding],
+    sentences: &[SentenceRow],
+    columns: &[Option<usize>],
+) -> csv::Result<()> {
     let mut codes: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for f in findings {
         if let Some(r) = f.row {
@@ -61,19 +116,24 @@ pub fn write_table<W: Write>(
         }
     }
     for (r, row) in alignment.rows.iter().enumerate() {
-        let mut record: Vec<String> = vec![
+        let mut record: Vec<String> = symbol.map(str::to_string).into_iter().collect();
+        record.extend([
             (r + 1).to_string(),
             row.kind.as_str().to_string(),
             row.label.clone().unwrap_or_default(),
             row.method.as_str().to_string(),
             format!("{:.3}", rounded(row.score)),
-        ];
-        record.extend(order.iter().map(|&v| row.text(docs, v).unwrap_or_default()));
+        ]);
         record.extend(
-            order
+            columns
                 .iter()
-                .map(|&v| row.line(docs, v).map(|l| l.to_string()).unwrap_or_default()),
+                .map(|c| c.and_then(|v| row.text(docs, v)).unwrap_or_default()),
         );
+        record.extend(columns.iter().map(|c| {
+            c.and_then(|v| row.line(docs, v))
+                .map(|l| l.to_string())
+                .unwrap_or_default()
+        }));
         record.push(
             codes
                 .get(&(r + 1))
@@ -82,22 +142,21 @@ pub fn write_table<W: Write>(
         );
         writer.write_record(&record)?;
         for s in sentences.iter().filter(|s| s.paragraph == r) {
-            let mut record: Vec<String> = vec![
+            let mut record: Vec<String> = symbol.map(str::to_string).into_iter().collect();
+            record.extend([
                 (r + 1).to_string(),
                 "sentence".to_string(),
                 s.number.to_string(),
                 Method::Dp.as_str().to_string(),
                 format!("{:.3}", rounded(s.score)),
-            ];
+            ]);
             record.extend(
-                order
+                columns
                     .iter()
-                    .map(|&v| s.cells[v].clone().unwrap_or_default()),
+                    .map(|c| c.and_then(|v| s.cells[v].clone()).unwrap_or_default()),
             );
-            record.extend(order.iter().map(|&v| {
-                s.cells[v]
-                    .as_ref()
-                    .and_then(|_| row.line(docs, v))
+            record.extend(columns.iter().map(|c| {
+                c.and_then(|v| s.cells[v].as_ref().and_then(|_| row.line(docs, v)))
                     .map(|l| l.to_string())
                     .unwrap_or_default()
             }));
@@ -105,6 +164,5 @@ pub fn write_table<W: Write>(
             writer.write_record(&record)?;
         }
     }
-    writer.flush()?;
     Ok(())
 }
