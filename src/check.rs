@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use crate::align::dp::longest_increasing_by;
 use crate::align::{Alignment, Row, RowKind};
 use crate::language::written_in_other;
 use crate::model::{BlockKind, Document, Language};
@@ -569,7 +570,7 @@ fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
             .enumerate()
             .filter_map(|(i, f)| Some((i, f.marker.parse::<u32>().ok()?)))
             .collect();
-        let run = increasing_run(&numbered);
+        let run = longest_increasing_by(&numbered, |n| n.1);
         let in_run: BTreeSet<usize> = run.iter().map(|&k| numbered[k].0).collect();
         let run_values: BTreeSet<u32> = run.iter().map(|&k| numbered[k].1).collect();
         // A number the pivot's notes carry is reported as a missing footnote, not as a gap.
@@ -650,32 +651,6 @@ fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
             ));
         }
     }
-}
-
-/// Indices into `numbered` of its longest strictly increasing run of numbers (the first such
-/// run when several are as long).
-fn increasing_run(numbered: &[(usize, u32)]) -> Vec<usize> {
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; numbered.len()];
-    for (k, &(_, n)) in numbered.iter().enumerate() {
-        let pos = tails.partition_point(|&t| numbered[t].1 < n);
-        if pos > 0 {
-            prev[k] = Some(tails[pos - 1]);
-        }
-        if pos == tails.len() {
-            tails.push(k);
-        } else {
-            tails[pos] = k;
-        }
-    }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut k = tails.last().copied();
-    while let Some(i) = k {
-        out.push(i);
-        k = prev[i];
-    }
-    out.reverse();
-    out
 }
 
 fn label_of(kind: BlockKind, n: u32) -> String {
@@ -1326,16 +1301,23 @@ __________________
         (docs, alignment)
     }
 
+    /// [`versions`], checked.
+    fn checked(texts: &[String]) -> (Vec<Document>, Vec<Finding>) {
+        let (docs, alignment) = versions(texts);
+        let findings = check(&docs, &alignment);
+        (docs, findings)
+    }
+
+    fn of_code(findings: &[Finding], code: Code) -> Vec<&Finding> {
+        findings.iter().filter(|f| f.code == code).collect()
+    }
+
     #[test]
     fn a_marker_repeated_in_one_version_is_an_extra_marker() {
         let twice = BASE.replace("guidelines;", "guidelines;¹");
         let texts = vec![BASE.to_string(), BASE.to_string(), twice];
-        let (docs, al) = versions(&texts);
-        let findings = check(&docs, &al);
-        let extra: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.code == Code::FootnoteRefExtra)
-            .collect();
+        let (_, findings) = checked(&texts);
+        let extra = of_code(&findings, Code::FootnoteRefExtra);
         assert_eq!(extra.len(), 1, "{findings:#?}");
         assert_eq!(extra[0].row, Some(3));
         assert!(extra[0].message.contains("footnote 1"));
@@ -1346,12 +1328,11 @@ __________________
         let star = BASE.replace("Recalling its resolution", "Recalling* its* resolution*");
         let fewer = BASE.replace("Recalling its resolution", "Recalling* its resolution*");
         let texts = vec![star.clone(), star, fewer];
-        let (docs, al) = versions(&texts);
-        let findings = check(&docs, &al);
+        let (_, findings) = checked(&texts);
         assert!(
-            findings
+            of_code(&findings, Code::FootnoteRefMissing)
                 .iter()
-                .any(|f| f.code == Code::FootnoteRefMissing && f.row == Some(1)),
+                .any(|f| f.row == Some(1)),
             "{findings:#?}"
         );
     }
@@ -1368,8 +1349,7 @@ __________________
         let repeated = three.replace("³ A/70/1.", "³ A/70/1.\n³ A/70/1.");
         let without = three.replace("\n³ A/70/1.", "");
         let texts = vec![three.clone(), swapped, repeated, without];
-        let (docs, al) = versions(&texts);
-        let findings = check(&docs, &al);
+        let (docs, findings) = checked(&texts);
         let of = |v: usize, code: Code| {
             findings.iter().any(|f| {
                 f.code == code
@@ -1401,12 +1381,8 @@ __________________
             "",
         ).replace(", mutual legal assistance and the return of cultural property", "");
         let texts = vec![full.clone(), full.clone(), full, cut];
-        let (docs, al) = versions(&texts);
-        let findings = check(&docs, &al);
-        let short: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.code == Code::LengthRatio)
-            .collect();
+        let (_, findings) = checked(&texts);
+        let short = of_code(&findings, Code::LengthRatio);
         assert_eq!(short.len(), 1, "{findings:#?}");
         assert_eq!(short[0].row, Some(5));
     }
@@ -1426,8 +1402,7 @@ Article 2
 (b) This right may not be invoked in the case of prosecutions genuinely arising from crimes.
 ";
         let texts = vec![text.to_string(), text.to_string()];
-        let (docs, al) = versions(&texts);
-        let findings = check(&docs, &al);
+        let (_, findings) = checked(&texts);
         assert!(
             !findings.iter().any(|f| f.code == Code::NumberingOrder),
             "{findings:#?}"
@@ -1481,9 +1456,9 @@ Article 2
         };
         let findings = check(&docs, &al);
         assert!(
-            findings
+            of_code(&findings, Code::NumberingMismatch)
                 .iter()
-                .any(|f| f.code == Code::NumberingMismatch && f.row == Some(4)),
+                .any(|f| f.row == Some(4)),
             "{findings:#?}"
         );
     }

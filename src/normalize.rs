@@ -2714,8 +2714,11 @@ mod tests {
             .collect()
     }
 
+    /// A text and its language.
+    type Version<'a> = (&'a str, Language);
+
     /// The differences between two texts, as `lang:value`.
-    fn diff(first: (&str, Language), second: (&str, Language)) -> Vec<String> {
+    fn diff(first: Version, second: Version) -> Vec<String> {
         let a = anchors(first.0, first.1);
         let b = anchors(second.0, second.1);
         compare(&a, &b)
@@ -2730,8 +2733,15 @@ mod tests {
             .collect()
     }
 
+    /// Asserts, for each pair of texts, the differences [`diff`] reports (none for `&[]`).
+    fn differ(cases: &[(Version, Version, &[&str])]) {
+        for (first, second, want) in cases {
+            assert_eq!(diff(*first, *second), *want, "{first:?} vs {second:?}");
+        }
+    }
+
     /// Asserts that every version matches the first one.
-    fn all_agree(versions: &[(&str, Language)]) {
+    fn all_agree(versions: &[Version]) {
         for other in &versions[1..] {
             assert_eq!(
                 diff(versions[0], *other),
@@ -3123,92 +3133,109 @@ mod tests {
 
     #[test]
     fn changed_numbers_are_reported() {
-        assert_eq!(
-            diff(
+        differ(&[
+            (
                 ("only 22 countries provided reports", En),
-                ("只有21个国家提交了报告", Zh)
+                ("只有21个国家提交了报告", Zh),
+                &["en:22", "zh:21"],
             ),
-            ["en:22", "zh:21"]
-        );
-        assert_eq!(
-            diff(
+            (
                 ("un total de 3.444.250 dólares", Es),
-                ("3 444 260 dollars", Fr)
+                ("3 444 260 dollars", Fr),
+                &["es:3444250", "fr:3444260"],
             ),
-            ["es:3444250", "fr:3444260"]
-        );
-        assert_eq!(
-            diff(("45 (55 per cent)", En), ("45 (35 %)", Fr)),
-            ["en:55%", "fr:35%"]
-        );
-        assert_eq!(
-            diff(("1.5 million", En), ("2.5 millions", Fr)),
-            ["en:1500000", "fr:2500000"]
-        );
-        assert_eq!(
-            diff(("في عام 1988", Ar), ("en 1998", Es)),
-            ["ar:1988", "es:1998"]
-        );
-        // A small number is not ignored when the other side has no word for it.
-        assert_eq!(
-            diff(("3 delegations", En), ("4 délégations", Fr)),
-            ["en:3", "fr:4"]
-        );
-        // Two written-out sessions that differ are both firm.
-        assert_eq!(
-            diff(("its seventieth session", En), ("семнадцатой сессии", Ru)),
-            ["en:70", "ru:17"]
-        );
+            (
+                ("45 (55 per cent)", En),
+                ("45 (35 %)", Fr),
+                &["en:55%", "fr:35%"],
+            ),
+            (
+                ("1.5 million", En),
+                ("2.5 millions", Fr),
+                &["en:1500000", "fr:2500000"],
+            ),
+            (
+                ("في عام 1988", Ar),
+                ("en 1998", Es),
+                &["ar:1988", "es:1998"],
+            ),
+            // A small number is not ignored when the other side has no word for it.
+            (
+                ("3 delegations", En),
+                ("4 délégations", Fr),
+                &["en:3", "fr:4"],
+            ),
+            // Two written-out sessions that differ are both firm.
+            (
+                ("its seventieth session", En),
+                ("семнадцатой сессии", Ru),
+                &["en:70", "ru:17"],
+            ),
+        ]);
     }
 
     #[test]
     fn changed_dates_are_reported() {
-        assert_eq!(
-            diff(("le 29 janvier 2015", Fr), ("el 28 de enero de 2015", Es)),
-            ["fr:2015-01-29", "es:2015-01-28"]
-        );
-        assert_eq!(
-            diff(("4 July 2014", En), ("14 تموز/يوليه 2014", Ar)),
-            ["en:2014-07-04", "ar:2014-07-14"]
-        );
-        assert_eq!(
-            diff(("25 марта 1996 года", Ru), ("25 آذار/مارس 1997", Ar)),
-            ["ru:1996-03-25", "ar:1997-03-25"]
-        );
-        assert_eq!(
-            diff(("11 April 2011", En), ("2011年5月11日", Zh)),
-            ["en:2011-04-11", "zh:2011-05-11"]
-        );
-        assert_eq!(
-            diff(("31 décembre 1014", Fr), ("31 December 2014", En)),
-            ["fr:1014-12-31", "en:2014-12-31"]
-        );
-        assert_eq!(
-            diff(("at 10.18 a.m.", En), ("à 10 h 20", Fr)),
-            ["en:T10:18", "fr:T10:20"]
-        );
-        // A date missing its year still matches; a different day does not.
-        assert!(diff(("on 29 January", En), ("le 29 janvier 2015", Fr)).is_empty());
-        assert_eq!(
-            diff(("on 29 January", En), ("12月24日", Zh)),
-            ["en:--01-29", "zh:--12-24"]
-        );
+        differ(&[
+            (
+                ("le 29 janvier 2015", Fr),
+                ("el 28 de enero de 2015", Es),
+                &["fr:2015-01-29", "es:2015-01-28"],
+            ),
+            (
+                ("4 July 2014", En),
+                ("14 تموز/يوليه 2014", Ar),
+                &["en:2014-07-04", "ar:2014-07-14"],
+            ),
+            (
+                ("25 марта 1996 года", Ru),
+                ("25 آذار/مارس 1997", Ar),
+                &["ru:1996-03-25", "ar:1997-03-25"],
+            ),
+            (
+                ("11 April 2011", En),
+                ("2011年5月11日", Zh),
+                &["en:2011-04-11", "zh:2011-05-11"],
+            ),
+            (
+                ("31 décembre 1014", Fr),
+                ("31 December 2014", En),
+                &["fr:1014-12-31", "en:2014-12-31"],
+            ),
+            (
+                ("at 10.18 a.m.", En),
+                ("à 10 h 20", Fr),
+                &["en:T10:18", "fr:T10:20"],
+            ),
+            // A date missing its year still matches; a different day does not.
+            (("on 29 January", En), ("le 29 janvier 2015", Fr), &[]),
+            (
+                ("on 29 January", En),
+                ("12月24日", Zh),
+                &["en:--01-29", "zh:--12-24"],
+            ),
+        ]);
     }
 
     #[test]
     fn changed_symbols_are_reported() {
-        assert_eq!(
-            diff(("A/RES/70/1", En), ("A/RES/70/2", Fr)),
-            ["en:A/RES/70/1", "fr:A/RES/70/2"]
-        );
-        assert_eq!(
-            diff(("resolución 55/63", Es), ("резолюция 55/64", Ru)),
-            ["es:55/63", "ru:55/64"]
-        );
-        assert_eq!(
-            diff(("973 (X)", En), ("973 (د-11)", Ar)),
-            ["en:973(X)", "ar:973(XI)"]
-        );
+        differ(&[
+            (
+                ("A/RES/70/1", En),
+                ("A/RES/70/2", Fr),
+                &["en:A/RES/70/1", "fr:A/RES/70/2"],
+            ),
+            (
+                ("resolución 55/63", Es),
+                ("резолюция 55/64", Ru),
+                &["es:55/63", "ru:55/64"],
+            ),
+            (
+                ("973 (X)", En),
+                ("973 (د-11)", Ar),
+                &["en:973(X)", "ar:973(XI)"],
+            ),
+        ]);
     }
 
     #[test]
@@ -3288,18 +3315,12 @@ mod tests {
     }
 
     #[test]
-    fn megabyte_of_text_is_fast() {
+    fn a_megabyte_of_text_yields_every_anchor() {
         let text =
             "The 3,444,250 dollars of 11 April 2011 (16.3 per cent), see A/RES/70/1 at 10 a.m. "
                 .repeat(12_500);
-        let started = std::time::Instant::now();
         let found = anchors(&text, En);
         assert_eq!(found.len(), 12_500 * 5);
-        // Linear time: well under a second even in a debug build.
-        assert!(
-            started.elapsed().as_secs_f64() < 5.0,
-            "{:?}",
-            started.elapsed()
-        );
+        assert!(found.windows(2).all(|w| w[0].start < w[1].start));
     }
 }

@@ -238,6 +238,35 @@ fn erfc_exponent(z: f64, t: f64) -> f64 {
                                 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))))
 }
 
+/// Indices of the longest subsequence of `items` whose keys strictly increase (the first such
+/// subsequence when several are as long), found in O(n log n) by patience sorting. It keeps the
+/// largest set of matches that agree in order, whether those are anchor pairs or paragraph
+/// numbers.
+pub fn longest_increasing_by<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; items.len()];
+    for (k, item) in items.iter().enumerate() {
+        let here = key(item);
+        let pos = tails.partition_point(|&t| key(&items[t]) < here);
+        if pos > 0 {
+            prev[k] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut k = tails.last().copied();
+    while let Some(i) = k {
+        out.push(i);
+        k = prev[i];
+    }
+    out.reverse();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +350,13 @@ mod tests {
         // erfc(1) = 0.157299…
         assert!((neg_ln_erfc(1.0) + 0.157_299_2_f64.ln()).abs() < 1e-5);
         assert!(neg_ln_erfc(30.0).is_finite(), "no underflow far out");
+    }
+
+    #[test]
+    fn longest_increasing_keeps_order() {
+        assert_eq!(
+            longest_increasing_by(&[(0, 0), (1, 5), (2, 1), (3, 2), (4, 3)], |p| p.1),
+            vec![0, 2, 3, 4]
+        );
     }
 }

@@ -506,17 +506,8 @@ mod tests {
         let pivot: Vec<Unit> = [100.0, 100.0, 100.0].into_iter().map(unit).collect();
         let w: Vec<Unit> = [200.0, 260.0, 600.0].into_iter().map(unit).collect();
         let units = vec![pivot.clone(), w, pivot.clone()];
-        let ones = |n: usize| -> Vec<PairBead> {
-            (0..n)
-                .map(|i| PairBead {
-                    a: i..i + 1,
-                    b: i..i + 1,
-                    method: Method::Dp,
-                    score: 0.9,
-                })
-                .collect()
-        };
-        let beads = vec![None, Some(ones(3)), Some(ones(3))];
+        let one_to_one = |n: usize| (0..n).map(|i| bead(i..i + 1, i..i + 1)).collect::<Vec<_>>();
+        let beads = vec![None, Some(one_to_one(3)), Some(one_to_one(3))];
         let c = consensus(&pivot, &units, &beads, 2);
         // Version 1 runs at 1060 / 300 ≈ 3.53: its units scale to 57, 74 and 170; the first
         // and last are too far from 100 to count.

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::align::dp::{self, Band, Shape};
+use crate::align::dp::{self, Band, Shape, longest_increasing_by};
 use crate::align::units::{LengthModel, Unit, WEIGHTS, pair_cost};
 
 /// How a row or bead was aligned.
@@ -295,25 +295,27 @@ const MERGE_PRIOR: f64 = 3.5;
 /// Confidence given to a pair made across the order by equal label keys.
 const KEY_PAIR_SCORE: f64 = 0.9;
 
+/// Each label key that occurs exactly once among `units`, with the index of its unit.
+fn unique_keys(units: &[Unit]) -> HashMap<&str, usize> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for k in units.iter().filter_map(|u| u.key.as_deref()) {
+        *count.entry(k).or_default() += 1;
+    }
+    units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
+            let k = u.key.as_deref()?;
+            (count[k] == 1).then_some((k, i))
+        })
+        .collect()
+}
+
 /// Pair units left without counterpart on both sides whose label keys are equal and unique on
 /// both sides, across the order: a footnote body printed out of sequence is still that
 /// footnote (the checks report the order). Other beads are kept as they are.
 pub(crate) fn pair_by_key(beads: Vec<PairBead>, a: &[Unit], b: &[Unit]) -> Vec<PairBead> {
-    fn unique(units: &[Unit]) -> HashMap<&str, usize> {
-        let mut count: HashMap<&str, usize> = HashMap::new();
-        for k in units.iter().filter_map(|u| u.key.as_deref()) {
-            *count.entry(k).or_default() += 1;
-        }
-        units
-            .iter()
-            .enumerate()
-            .filter_map(|(i, u)| {
-                let k = u.key.as_deref()?;
-                (count[k] == 1).then_some((k, i))
-            })
-            .collect()
-    }
-    let (ka, kb) = (unique(a), unique(b));
+    let (ka, kb) = (unique_keys(a), unique_keys(b));
     let lone_b: HashMap<&str, usize> = beads
         .iter()
         .filter(|x| x.a.is_empty() && x.b.len() == 1)
@@ -454,55 +456,19 @@ type Pair = (usize, usize);
 /// (the longest increasing subsequence of the matches), and the matches left out of that order
 /// (a numbered paragraph moved elsewhere).
 fn anchor_candidates(a: &[Unit], b: &[Unit]) -> (Vec<Pair>, Vec<Pair>) {
-    let unique = |units: &[Unit]| -> HashMap<String, usize> {
-        let mut count: HashMap<&str, usize> = HashMap::new();
-        for k in units.iter().filter_map(|u| u.key.as_deref()) {
-            *count.entry(k).or_default() += 1;
-        }
-        units
-            .iter()
-            .enumerate()
-            .filter_map(|(i, u)| {
-                let k = u.key.as_deref()?;
-                (count[k] == 1).then(|| (k.to_string(), i))
-            })
-            .collect()
-    };
-    let in_b = unique(b);
-    let mut pairs: Vec<(usize, usize)> = unique(a)
+    let in_b = unique_keys(b);
+    let mut pairs: Vec<(usize, usize)> = unique_keys(a)
         .into_iter()
         .filter_map(|(k, i)| Some((i, *in_b.get(&k)?)))
         .collect();
     pairs.sort_unstable();
-    let run = longest_increasing(&pairs);
+    let run: Vec<(usize, usize)> = longest_increasing_by(&pairs, |p| p.1)
+        .into_iter()
+        .map(|k| pairs[k])
+        .collect();
     let kept: HashSet<(usize, usize)> = run.iter().copied().collect();
     let moved = pairs.into_iter().filter(|p| !kept.contains(p)).collect();
     (run, moved)
-}
-
-/// The longest subsequence of `pairs` (sorted by first element) increasing in the second.
-fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; pairs.len()];
-    for (k, &(_, j)) in pairs.iter().enumerate() {
-        let pos = tails.partition_point(|&t| pairs[t].1 < j);
-        if pos > 0 {
-            prev[k] = Some(tails[pos - 1]);
-        }
-        if pos == tails.len() {
-            tails.push(k);
-        } else {
-            tails[pos] = k;
-        }
-    }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut k = tails.last().copied();
-    while let Some(i) = k {
-        out.push(pairs[i]);
-        k = prev[i];
-    }
-    out.reverse();
-    out
 }
 
 /// The search corridor: around the path through the verified anchors, on each stretch between
@@ -578,6 +544,18 @@ fn null_confidence(
 mod tests {
     use super::*;
     use crate::model::BlockKind;
+
+    /// `n` beads pairing unit i with unit i, as the DP finds them.
+    fn one_to_one_beads(n: usize) -> Vec<PairBead> {
+        (0..n)
+            .map(|i| PairBead {
+                a: i..i + 1,
+                b: i..i + 1,
+                method: Method::Dp,
+                score: 0.9,
+            })
+            .collect()
+    }
 
     fn unit(len: f64, key: Option<&str>, anchors: &[&str]) -> Unit {
         Unit {
@@ -692,21 +670,16 @@ mod tests {
 
     #[test]
     fn what_most_other_versions_agree_on_is_contested() {
-        let one_to_one = |n: usize| -> Vec<PairBead> {
-            (0..n)
-                .map(|i| PairBead {
-                    a: i..i + 1,
-                    b: i..i + 1,
-                    method: Method::Dp,
-                    score: 0.9,
-                })
-                .collect()
-        };
-        let mut merged = one_to_one(3);
+        let mut merged = one_to_one_beads(3);
         merged[0].a = 0..2;
         merged.remove(1);
         merged[1].b = 1..2;
-        let beads = vec![None, Some(merged), Some(one_to_one(3)), Some(one_to_one(3))];
+        let beads = vec![
+            None,
+            Some(merged),
+            Some(one_to_one_beads(3)),
+            Some(one_to_one_beads(3)),
+        ];
         let found = Contested::find(&beads);
         assert!(found[0].is_none());
         let c = found[1].as_ref().unwrap();
@@ -770,13 +743,5 @@ mod tests {
             .collect();
         assert_eq!(pairs, vec![(0, 0), (1, 4), (2, 1), (3, 2), (4, 3), (5, 5)]);
         assert!(beads.iter().all(|x| !x.a.is_empty() && !x.b.is_empty()));
-    }
-
-    #[test]
-    fn longest_increasing_keeps_order() {
-        assert_eq!(
-            longest_increasing(&[(0, 0), (1, 5), (2, 1), (3, 2), (4, 3)]),
-            vec![(0, 0), (2, 1), (3, 2), (4, 3)]
-        );
     }
 }

@@ -774,6 +774,17 @@ mod tests {
         Line::new(no, text).expect("a non-blank line")
     }
 
+    /// Paragraphs of `texts` read as consecutive lines numbered from 1, no blank between them.
+    fn adjacent_paragraphs(texts: &[&str], lang: Language) -> Vec<ParaDraft> {
+        let lines: Vec<Line> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| line(i + 1, t))
+            .collect();
+        let input: Vec<(&Line, Gap)> = lines.iter().map(|l| (l, Gap::Adjacent)).collect();
+        paragraphs(&input, lang)
+    }
+
     #[test]
     fn hard_wrapped_english_is_rejoined() {
         let text = [
@@ -792,13 +803,7 @@ mod tests {
             "ment,8",
             "and emphasizes the need to continue",
         ];
-        let lines: Vec<Line> = text
-            .iter()
-            .enumerate()
-            .map(|(i, t)| line(i + 1, t))
-            .collect();
-        let input: Vec<(&Line, Gap)> = lines.iter().map(|l| (l, Gap::Adjacent)).collect();
-        let paras = paragraphs(&input, Language::En);
+        let paras = adjacent_paragraphs(&text, Language::En);
         let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts.len(), 4, "{texts:#?}");
         assert!(texts[1].starts_with("Guided by") && texts[1].ends_with("of all peoples,"));
@@ -821,13 +826,7 @@ mod tests {
             "的倡议；",
             "3. 重申其对参加大会《2001-2010 十年期支援最不发达国家行动纲领》执",
         ];
-        let lines: Vec<Line> = text
-            .iter()
-            .enumerate()
-            .map(|(i, t)| line(i + 1, t))
-            .collect();
-        let input: Vec<(&Line, Gap)> = lines.iter().map(|l| (l, Gap::Adjacent)).collect();
-        let paras = paragraphs(&input, Language::Zh);
+        let paras = adjacent_paragraphs(&text, Language::Zh);
         assert_eq!(paras.len(), 2);
         assert!(paras[0].text.contains("行动纲领》2执行情况全球综合"));
         assert!(

@@ -275,25 +275,19 @@ mod tests {
 
     #[test]
     fn notes_after_a_rule_several_on_one_line() {
-        let ls = lines(&[
-            "__________________",
-            "1 United Nations Conference on Contracts, Vienna, 10 March-11 April 1980, Official Records, 1981, 16 (hereinafter “Official",
-            "Records”).",
-            "2 See Bundesgerichtshof, Germany, 31 October 2001, Internationales Handelsrecht, 2002, 16. 3 See CLOUT case No. 190 [Oberster Gerichtshof, Austria, 11 February 1997].",
-            "4 See CLOUT case No. 213 [Kantonsgericht Nidwalden, Switzerland, 5 June 1996]; CLOUT case",
-            "No. 190 [Oberster Gerichtshof, Austria, 11 February 1997]. 5 See Rechtbank Arnhem, 27 May 1993.",
-            "V.04-54725 (E)",
-        ]);
-        let kinds = kinds_of(&ls);
-        let (notes, roles) = scan(
-            &ls,
-            &kinds,
-            &vec![false; ls.len()],
-            &HashSet::new(),
+        let (notes, roles) = scan_texts(
+            &[
+                "__________________",
+                "1 United Nations Conference on Contracts, Vienna, 10 March-11 April 1980, Official Records, 1981, 16 (hereinafter “Official",
+                "Records”).",
+                "2 See Bundesgerichtshof, Germany, 31 October 2001, Internationales Handelsrecht, 2002, 16. 3 See CLOUT case No. 190 [Oberster Gerichtshof, Austria, 11 February 1997].",
+                "4 See CLOUT case No. 213 [Kantonsgericht Nidwalden, Switzerland, 5 June 1996]; CLOUT case",
+                "No. 190 [Oberster Gerichtshof, Austria, 11 February 1997]. 5 See Rechtbank Arnhem, 27 May 1993.",
+                "V.04-54725 (E)",
+            ],
             Language::En,
         );
-        let markers: Vec<&str> = notes.iter().map(|n| n.marker.as_str()).collect();
-        assert_eq!(markers, vec!["1", "2", "3", "4", "5"]);
+        assert_eq!(markers_of(&notes), vec!["1", "2", "3", "4", "5"]);
         assert!(notes[0].text.ends_with("(hereinafter “Official Records”)."));
         assert_eq!(
             notes[1].text,
@@ -324,8 +318,7 @@ mod tests {
         let blank = vec![true; ls.len()];
         let inventory: HashSet<String> = ["*".to_string()].into();
         let (notes, roles) = scan(&ls, &kinds, &blank, &inventory, Language::Zh);
-        let markers: Vec<&str> = notes.iter().map(|n| n.marker.as_str()).collect();
-        assert_eq!(markers, vec!["*", "1", "2"]);
+        assert_eq!(markers_of(&notes), vec!["*", "1", "2"]);
         assert_eq!(notes[1].text, "A/CONF.213/18，第一章，决议 1。");
         assert_eq!(roles[0], NoteRole::None);
         assert_eq!(roles[2], NoteRole::None);
@@ -336,25 +329,30 @@ mod tests {
     fn superscript_notes_repeated_or_out_of_order_are_notes() {
         // A note body printed twice, and one placed after a later note: still footnotes (the
         // checks report them), and the plain-digit sequence after them is not disturbed.
-        let ls = lines(&[
-            "¹ A/CONF.213/18，第一章，决议 1。",
-            "³ 同上，第 1577 卷，第 27531 号。",
-            "² 联合国，《条约汇编》，第 2225 卷，第 39574 号。",
-            "³ 同上，第 1577 卷，第 27531 号。",
-            "4 同上，第 2171 卷，第 27531 号。",
-        ]);
-        let kinds = kinds_of(&ls);
-        let (notes, roles) = scan(
-            &ls,
-            &kinds,
-            &vec![false; ls.len()],
-            &HashSet::new(),
+        let (notes, roles) = scan_texts(
+            &[
+                "¹ A/CONF.213/18，第一章，决议 1。",
+                "³ 同上，第 1577 卷，第 27531 号。",
+                "² 联合国，《条约汇编》，第 2225 卷，第 39574 号。",
+                "³ 同上，第 1577 卷，第 27531 号。",
+                "4 同上，第 2171 卷，第 27531 号。",
+            ],
             Language::Zh,
         );
-        let markers: Vec<&str> = notes.iter().map(|n| n.marker.as_str()).collect();
-        assert_eq!(markers, vec!["1", "3", "2", "3", "4"]);
+        assert_eq!(markers_of(&notes), vec!["1", "3", "2", "3", "4"]);
         assert_eq!(notes[3].text, "同上，第 1577 卷，第 27531 号。");
         assert!(roles.iter().all(|r| matches!(r, NoteRole::Note(_))));
+    }
+
+    /// Scan `texts` as consecutive lines (no blank line between them, no markers in the body).
+    fn scan_texts(texts: &[&str], lang: Language) -> (Vec<NoteDraft>, Vec<NoteRole>) {
+        let ls = lines(texts);
+        let kinds = kinds_of(&ls);
+        scan(&ls, &kinds, &vec![false; ls.len()], &HashSet::new(), lang)
+    }
+
+    fn markers_of(notes: &[NoteDraft]) -> Vec<&str> {
+        notes.iter().map(|n| n.marker.as_str()).collect()
     }
 
     #[test]
