@@ -1857,11 +1857,17 @@ fn evaluate(m: &Mutation, sets: &[Set], bases: &[Base]) -> Outcome {
     // New findings: mutated minus baseline, keyed by code, languages and row.
     type FKey = (Code, Vec<Language>, Option<RowKey>);
     let mut base_count: HashMap<FKey, usize> = HashMap::new();
+    // A marker without a body (or a body without a marker) is the same finding wherever its
+    // row went.
+    let located =
+        |f: &Finding| !matches!(f.code, Code::FootnoteOrphan | Code::FootnoteUnreferenced);
     for f in &base.findings {
         let k = (
             f.code,
             f.languages.clone(),
-            f.row.map(|r| base.keys[r - 1].clone()),
+            f.row
+                .filter(|_| located(f))
+                .map(|r| base.keys[r - 1].clone()),
         );
         *base_count.entry(k).or_default() += 1;
     }
@@ -1876,8 +1882,8 @@ fn evaluate(m: &Mutation, sets: &[Set], bases: &[Base]) -> Outcome {
         Place::Window(lo, hi) => vec![(lo - 1.0, hi + 1.0)],
     };
     for f in &findings {
-        let rk = f.row.map(|r| keys[r - 1].clone());
-        let k = (f.code, f.languages.clone(), rk.clone());
+        let rk = f.row.filter(|_| located(f)).map(|r| keys[r - 1].clone());
+        let k = (f.code, f.languages.clone(), rk);
         if let Some(n) = base_count.get_mut(&k) {
             if *n > 0 {
                 *n -= 1;
@@ -1906,6 +1912,7 @@ fn evaluate(m: &Mutation, sets: &[Set], bases: &[Base]) -> Outcome {
         };
         let in_window = f
             .row
+            .filter(|_| located(f))
             .is_none_or(|r| pos[r - 1] >= m.window.0 - 1e-9 && pos[r - 1] <= m.window.1 + 1e-9);
         if mine && m.expected.contains(&f.code) {
             near |= at_place

@@ -144,29 +144,66 @@ pub struct Finding {
 struct Context<'a> {
     docs: &'a [Document],
     alignment: &'a Alignment,
-    /// Per footnote row index: for each version, the footnote index it holds.
+    /// For each version: the row of each of its footnotes, by footnote index.
     note_row_of: Vec<HashMap<usize, usize>>,
+    /// For each version: the row of each of its blocks, by block index.
+    block_row_of: Vec<HashMap<usize, usize>>,
 }
 
-/// Compare aligned versions and list every mismatch, in row order within each code.
-pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
-    let mut note_row_of = vec![HashMap::new(); docs.len()];
+/// For each version, the row holding each unit of the rows that are (or are not) footnote rows.
+fn unit_rows(alignment: &Alignment, footnotes: bool) -> Vec<HashMap<usize, usize>> {
+    let mut row_of = vec![HashMap::new(); alignment.languages.len()];
     for (r, row) in alignment
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.is_footnote())
+        .filter(|(_, r)| r.is_footnote() == footnotes)
     {
         for (v, cell) in row.cells.iter().enumerate() {
             for &u in cell.iter().flat_map(|c| &c.units) {
-                note_row_of[v].insert(u, r);
+                row_of[v].insert(u, r);
             }
         }
     }
+    row_of
+}
+
+/// Anomalies found in single versions, to be reported together. Keyed by code, the row they
+/// must share to count as the same (none: anywhere in the document) and what else tells them
+/// apart (a footnote marker); each holds version, row, line and description.
+type Anomalies =
+    BTreeMap<(Code, Option<usize>, String), Vec<(usize, Option<usize>, usize, String)>>;
+
+/// Report each anomaly: an error where it sets a version apart, a warning where most versions
+/// show it (then it is in the original too, and no fault of one translation).
+fn report_anomalies(cx: &Context, anomalies: Anomalies, out: &mut Vec<Finding>) {
+    for ((code, _, _), list) in anomalies {
+        let shared = list.len() * 2 > cx.docs.len();
+        let (severity, note) = if shared {
+            (Severity::Warning, " (most versions do the same)")
+        } else {
+            (Severity::Error, "")
+        };
+        for (v, row, line, detail) in &list {
+            out.push(cx.finding(
+                code,
+                severity,
+                &[*v],
+                *row,
+                &[(*v, *line)],
+                format!("{detail}{note}"),
+            ));
+        }
+    }
+}
+
+/// Compare aligned versions and list every mismatch, in row order within each code.
+pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
     let cx = Context {
         docs,
         alignment,
-        note_row_of,
+        note_row_of: unit_rows(alignment, true),
+        block_row_of: unit_rows(alignment, false),
     };
     let mut findings = Vec::new();
     header_mismatches(&cx, &mut findings);
@@ -464,23 +501,6 @@ fn ordinal(label: &str, roman_context: bool) -> Option<u32> {
 /// Gaps, duplicates and order errors of paragraph numbers and sub-paragraph letters within each
 /// version. An anomaly most versions share at the same row is only a warning.
 fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
-    // row index of each block, per version
-    let mut row_of: Vec<HashMap<usize, usize>> = vec![HashMap::new(); cx.docs.len()];
-    for (r, row) in cx
-        .alignment
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| !r.is_footnote())
-    {
-        for v in cx.versions() {
-            for &u in row.cells[v].iter().flat_map(|c| &c.units) {
-                row_of[v].insert(u, r);
-            }
-        }
-    }
-    // (row, code) -> (version, line, description)
-    type Anomalies = BTreeMap<(usize, Code), Vec<(usize, usize, String)>>;
     let mut anomalies = Anomalies::new();
     for v in cx.versions() {
         let doc = &cx.docs[v];
@@ -537,7 +557,7 @@ fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
             } else {
                 Code::NumberingOrder
             };
-            let Some(&r) = row_of[v].get(&i) else {
+            let Some(&r) = cx.block_row_of[v].get(&i) else {
                 continue;
             };
             let what = if b.kind == BlockKind::Paragraph {
@@ -554,9 +574,14 @@ fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
                 _ => format!("{what} {label} comes after {}", label_of(b.kind, p)),
             };
             anomalies
-                .entry((r, code))
+                .entry((code, Some(r), String::new()))
                 .or_default()
-                .push((v, b.line, detail));
+                .push((
+                    v,
+                    Some(r),
+                    b.line,
+                    format!("{detail} in {} at line {}", cx.lang(v), b.line),
+                ));
         }
     }
     // Footnote bodies: their numbers run through the document in the order the bodies are
@@ -587,10 +612,11 @@ fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
         let mut report = |i: usize, code: Code, detail: String| {
             if let Some(&r) = cx.note_row_of[v].get(&i) {
                 let line = cx.docs[v].footnotes[i].line;
+                let detail = format!("{detail} in {} at line {line}", cx.lang(v));
                 anomalies
-                    .entry((r, code))
+                    .entry((code, Some(r), String::new()))
                     .or_default()
-                    .push((v, line, detail));
+                    .push((v, Some(r), line, detail));
             }
         };
         for (k, &(i, n)) in numbered.iter().enumerate() {
@@ -628,29 +654,7 @@ fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-    for ((r, code), list) in anomalies {
-        let shared = list.len() * 2 > cx.docs.len();
-        for (v, line, detail) in &list {
-            let severity = if shared {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            let note = if shared {
-                " (most versions do the same)"
-            } else {
-                ""
-            };
-            out.push(cx.finding(
-                code,
-                severity,
-                &[*v],
-                Some(r),
-                &[(*v, *line)],
-                format!("{detail} in {} at line {line}{note}", cx.lang(*v)),
-            ));
-        }
-    }
+    report_anomalies(cx, anomalies, out);
 }
 
 fn label_of(kind: BlockKind, n: u32) -> String {
@@ -881,52 +885,56 @@ fn footnote_references(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Markers without bodies, bodies without markers, and aligned bodies whose numbers or symbols
-/// differ.
+/// Markers without bodies and bodies without markers. Shared by most versions, they are in the
+/// original too and only warnings.
 fn footnote_bodies(cx: &Context, out: &mut Vec<Finding>) {
+    let mut anomalies = Anomalies::new();
     for v in cx.versions() {
         let doc = &cx.docs[v];
         let bodies: BTreeSet<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();
         let mut seen = BTreeSet::new();
-        for b in &doc.blocks {
+        for (i, b) in doc.blocks.iter().enumerate() {
             for fr in &b.footnote_refs {
                 if !bodies.contains(fr.marker.as_str()) && seen.insert(fr.marker.clone()) {
-                    out.push(cx.finding(
-                        Code::FootnoteOrphan,
-                        Severity::Error,
-                        &[v],
-                        None,
-                        &[(v, b.line)],
-                        format!(
-                            "footnote marker {} at line {} of {} has no footnote body",
-                            fr.marker,
+                    let row = cx.block_row_of[v].get(&i).copied();
+                    anomalies
+                        .entry((Code::FootnoteOrphan, None, fr.marker.clone()))
+                        .or_default()
+                        .push((
+                            v,
+                            row,
                             b.line,
-                            cx.lang(v)
-                        ),
-                    ));
+                            format!(
+                                "footnote marker {} at line {} of {} has no footnote body",
+                                fr.marker,
+                                b.line,
+                                cx.lang(v)
+                            ),
+                        ));
                 }
             }
         }
-        for f in doc
-            .footnotes
-            .iter()
-            .filter(|f| f.referenced_from.is_empty())
-        {
-            out.push(cx.finding(
-                Code::FootnoteUnreferenced,
-                Severity::Error,
-                &[v],
-                None,
-                &[(v, f.line)],
-                format!(
-                    "footnote {} at line {} of {} is not referenced in the text",
-                    f.marker,
-                    f.line,
-                    cx.lang(v)
-                ),
-            ));
+        for (i, f) in doc.footnotes.iter().enumerate() {
+            if f.referenced_from.is_empty() {
+                let row = cx.note_row_of[v].get(&i).copied();
+                anomalies
+                    .entry((Code::FootnoteUnreferenced, None, f.marker.clone()))
+                    .or_default()
+                    .push((
+                        v,
+                        row,
+                        f.line,
+                        format!(
+                            "footnote {} at line {} of {} is not referenced in the text",
+                            f.marker,
+                            f.line,
+                            cx.lang(v)
+                        ),
+                    ));
+            }
         }
     }
+    report_anomalies(cx, anomalies, out);
 }
 
 /// The anchors of each version's text in a row.
@@ -1338,6 +1346,24 @@ __________________
     }
 
     #[test]
+    fn a_body_missing_from_most_versions_is_only_a_warning() {
+        let without = BASE.replace("² E/CN.15/2025/12.\n", "");
+        let severities = |texts: Vec<String>| -> Vec<Severity> {
+            let (_, findings) = checked(&texts);
+            of_code(&findings, Code::FootnoteOrphan)
+                .iter()
+                .map(|f| f.severity)
+                .collect()
+        };
+        // One version of three lacks it: that version is wrong.
+        let one = severities(vec![BASE.into(), BASE.into(), without.clone()]);
+        assert_eq!(one, vec![Severity::Error]);
+        // All lack it: the original does too, so the translations match it.
+        let all = severities(vec![without.clone(), without.clone(), without]);
+        assert_eq!(all, vec![Severity::Warning; 3]);
+    }
+
+    #[test]
     fn footnote_bodies_out_of_order_or_repeated() {
         let three = BASE
             .replace("Requests the", "Requests³ the")
@@ -1417,6 +1443,7 @@ Article 2
             docs: &docs,
             alignment: &al,
             note_row_of: vec![HashMap::new(); docs.len()],
+            block_row_of: vec![HashMap::new(); docs.len()],
         };
         let all: Vec<usize> = (0..6).collect();
         // Three against three: the side of the pivot (version 0) is right.
