@@ -2623,6 +2623,14 @@ fn main() {
                     f.row.map_or("-".to_string(), |r| r.to_string()),
                     f.message
                 );
+                // The row in every version, for reading the finding.
+                if let Some(row) = f.row.and_then(|r| base.alignment.rows.get(r - 1)) {
+                    for (v, doc) in base.docs.iter().enumerate() {
+                        let text = row.text(&base.docs, v).unwrap_or_else(|| "—".into());
+                        let text: String = text.replace('\n', " / ").chars().take(300).collect();
+                        eprintln!("  {}: {text}", doc.language.code());
+                    }
+                }
             }
         }
     }
