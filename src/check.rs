@@ -175,10 +175,16 @@ type Anomalies =
     BTreeMap<(Code, Option<usize>, String), Vec<(usize, Option<usize>, usize, String)>>;
 
 /// Report each anomaly: an error where it sets a version apart, a warning where most versions
-/// show it (then it is in the original too, and no fault of one translation).
-fn report_anomalies(cx: &Context, anomalies: Anomalies, out: &mut Vec<Finding>) {
-    for ((code, _, _), list) in anomalies {
-        let shared = list.len() * 2 > cx.docs.len();
+/// that could show it do (then it is in the original too, and no fault of one translation).
+/// `able` counts the versions that could show an anomaly of that code in that row.
+fn report_anomalies(
+    cx: &Context,
+    anomalies: Anomalies,
+    able: impl Fn(Code, Option<usize>) -> usize,
+    out: &mut Vec<Finding>,
+) {
+    for ((code, row, _), list) in anomalies {
+        let shared = list.len() * 2 > able(code, row).max(list.len());
         let (severity, note) = if shared {
             (Severity::Warning, " (most versions do the same)")
         } else {
@@ -654,7 +660,30 @@ fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-    report_anomalies(cx, anomalies, out);
+    // Only versions that number the units of a row can share an anomaly of their numbers: one
+    // whose copy lost its paragraph numbers neither confirms nor contradicts the others.
+    let numbered = |r: usize| -> usize {
+        let row = &cx.alignment.rows[r];
+        cx.versions()
+            .filter(|&v| {
+                row.cells[v].iter().flat_map(|c| &c.units).any(|&u| {
+                    if row.is_footnote() {
+                        cx.docs[v].footnotes[u].marker.parse::<u32>().is_ok()
+                    } else {
+                        let b = &cx.docs[v].blocks[u];
+                        b.label.is_some()
+                            && matches!(b.kind, BlockKind::Paragraph | BlockKind::Subparagraph)
+                    }
+                })
+            })
+            .count()
+    };
+    report_anomalies(
+        cx,
+        anomalies,
+        |_, row| row.map_or(cx.docs.len(), numbered),
+        out,
+    );
 }
 
 fn label_of(kind: BlockKind, n: u32) -> String {
@@ -934,7 +963,7 @@ fn footnote_bodies(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-    report_anomalies(cx, anomalies, out);
+    report_anomalies(cx, anomalies, |_, _| cx.docs.len(), out);
 }
 
 /// The anchors of each version's text in a row.
@@ -1361,6 +1390,39 @@ __________________
         // All lack it: the original does too, so the translations match it.
         let all = severities(vec![without.clone(), without.clone(), without]);
         assert_eq!(all, vec![Severity::Warning; 3]);
+    }
+
+    #[test]
+    fn a_gap_counts_only_among_versions_that_number_their_paragraphs() {
+        let paras = [
+            "Urges Member States to implement the guidelines on cultural property;",
+            "Requests the Secretary-General to report to the Commission in 2028;",
+            "Decides to remain seized of the matter.",
+        ];
+        let numbered = |labels: [&str; 3]| -> String {
+            labels
+                .iter()
+                .zip(paras)
+                .map(|(l, p)| format!("{l}. {p}\n\n"))
+                .collect()
+        };
+        let skipping = numbered(["1", "2", "4"]);
+        let right = numbered(["1", "2", "3"]);
+        let bare: String = paras.iter().map(|p| format!("{p}\n\n")).collect();
+        let gaps = |texts: Vec<String>| -> Vec<Severity> {
+            let (_, findings) = checked(&texts);
+            of_code(&findings, Code::NumberingGap)
+                .iter()
+                .map(|f| f.severity)
+                .collect()
+        };
+        // Two of six skip, four lost their numbers: nothing contradicts the two.
+        let mut texts = vec![skipping.clone(), skipping.clone()];
+        texts.extend(std::iter::repeat_n(bare, 4));
+        assert_eq!(gaps(texts), vec![Severity::Warning; 2]);
+        // One of three numbered versions skips: that one is wrong.
+        let texts = vec![right.clone(), right, skipping];
+        assert_eq!(gaps(texts), vec![Severity::Error]);
     }
 
     #[test]

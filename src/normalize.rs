@@ -783,7 +783,12 @@ impl<'t> Scan<'t> {
                 && self.is_free(start, end);
             if ok {
                 let value = format!("{}/{}", trim_zeros(&caps[1]), trim_zeros(&caps[2]));
-                self.add(AnchorKind::Symbol, value, start, end, false);
+                // `1/3` may be a fraction other versions write in words (`one third`): soft.
+                let fraction = matches!(
+                    (parse_u32(&caps[1]), parse_u32(&caps[2])),
+                    (Some(a), Some(b)) if a < b && b <= 10
+                );
+                self.add(AnchorKind::Symbol, value, start, end, fraction);
             }
             ok
         });
@@ -3092,6 +3097,9 @@ mod tests {
             ("резолюция 55/63", Ru),
         ]);
         assert_eq!(keys("resolution 2004/26", En), ["2004/26"]);
+        // A small fraction is soft: other versions write it in words.
+        assert!(diff(("只有1/3的发达国家", Zh), ("only one third of", En)).is_empty());
+        assert_eq!(hard("resolution 1/3", En), Vec::<String>::new());
         assert!(diff(("resolution A/RES/55/63", En), ("resolución 55/63", Es)).is_empty());
         all_agree(&[
             ("resolution 973 (X) of 15 December 1955", En),

@@ -317,7 +317,8 @@ pub(crate) struct Label {
 }
 
 static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{1,3}) ?[.．](?: +|\t)[^ ]|^([0-9]{1,3}) ?[-–](?: +|[^0-9 \-–])")
+    // `12 - ` (Arabic) is a number, `17 - 25 February` a range of days.
+    Regex::new(r"^([0-9]{1,3}) ?[.．](?: +|\t)[^ ]|^([0-9]{1,3}) ?[-–](?: +[^0-9 ]|[^0-9 \-–])")
         .expect("valid paragraph pattern")
 });
 static LATIN_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
@@ -662,6 +663,8 @@ mod tests {
         assert_eq!(label("2001-2010 decade", Language::En), None);
         assert_eq!(label("1.5 million people", Language::En), None);
         assert_eq!(label("14 April 2000,9", Language::En), None);
+        assert_eq!(label("17 - 25 февраля 2015 года", Language::Ru), None);
+        assert_eq!(label("17 - 25 شباط/فبراير 2015", Language::Ar), None);
     }
 
     #[test]

@@ -292,7 +292,23 @@ fn digit_candidate(
         }
     }
     let prev = prev?;
+    let after_digit = before_prev.is_some_and(|c| c.is_ascii_digit());
+    // A leading section number: `4.5.1 Title`, `2.26 该办事处`.
+    if prev == '.'
+        && after_digit
+        && text[..run.start]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b' ')
+    {
+        return None;
+    }
     if lang == Language::Zh {
+        // Chinese ends sentences with `。`: `1 593.2` is a decimal; `第240、243和245条` a list.
+        let listed = next.is_some_and(|n| matches!(n, '、' | '和' | '至' | '及' | '或'))
+            && after_next.is_some_and(|c| c.is_ascii_digit());
+        if (after_digit && matches!(prev, '.' | ',' | '、')) || listed {
+            return None;
+        }
         if is_zh_marker_punct(prev) {
             return match next {
                 Some(n) if is_zh_unit(n) || n.is_ascii_digit() => None,
@@ -464,6 +480,15 @@ mod tests {
         assert!(markers("16,3 % de la población", Language::Fr).is_empty());
         assert!(markers("，2011年4月", Language::Zh).is_empty());
         assert!(markers("决议9，其中", Language::Zh).is_empty());
+        for text in [
+            "2.26 该办事处",
+            "费用为1 593.2万美元",
+            "第240、243、244和245条",
+            "第20、21、28、30和40段",
+        ] {
+            assert!(markers(text, Language::Zh).is_empty(), "{text}");
+        }
+        assert!(markers("4.5.1 Monitoring and reporting", Language::En).is_empty());
     }
 
     #[test]
