@@ -1788,7 +1788,7 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
 /// Whether a character belongs to a word: ASCII letters, and any other character but spaces,
 /// digits and punctuation (cheap range tests instead of Unicode property look-ups, which cost
 /// more than the rest of the scan on Cyrillic and Arabic text).
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }

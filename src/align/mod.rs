@@ -502,6 +502,7 @@ mod tests {
             anchors: Vec::new(),
             markers: Vec::new(),
             names: Vec::new(),
+            cognates: Default::default(),
         };
         let pivot: Vec<Unit> = [100.0, 100.0, 100.0].into_iter().map(unit).collect();
         let w: Vec<Unit> = [200.0, 260.0, 600.0].into_iter().map(unit).collect();

@@ -569,6 +569,7 @@ mod tests {
             anchors: crate::align::units::keys(anchors),
             markers: Vec::new(),
             names: Vec::new(),
+            cognates: Default::default(),
         }
     }
 
