@@ -1159,8 +1159,16 @@ impl<'t> Scan<'t> {
                 self.spread_percent(&previous, i);
             }
             let page = self.is_page_reference(i, end, previous.last().map(|&k| &self.found[k]));
+            // The digits of a name or code (`EC3`, `UF6`, `HFC-23`, `Фукусима-1`): other versions
+            // may spell the thing out (`六氟化铀`), so it is soft.
+            let named = {
+                let head = text[..i].strip_suffix('-').unwrap_or(&text[..i]);
+                head.chars().next_back().is_some_and(|c| {
+                    c.is_alphabetic() && (c.is_ascii() || ('\u{0400}'..='\u{04FF}').contains(&c))
+                })
+            };
             previous.push(self.found.len());
-            self.add(AnchorKind::Number, value, i, end, page);
+            self.add(AnchorKind::Number, value, i, end, page || named);
             i = end.max(i + 1);
         }
     }
@@ -3131,6 +3139,21 @@ mod tests {
         assert_eq!(keys("2015 was a year", En), ["2015"]);
         assert_eq!(keys("1,641,294 km2", En), ["1641294"]);
         assert_eq!(keys("десятилетнего плана", Ru), ["10"]);
+    }
+
+    #[test]
+    fn digits_of_names_and_codes_are_soft() {
+        for (text, lang) in [
+            ("the EC3 initiative", En),
+            ("UF6 cylinders", En),
+            ("HFC-23 emissions", En),
+            ("станция Фукусима-1", Ru),
+        ] {
+            assert_eq!(hard(text, lang), Vec::<String>::new(), "{text}");
+        }
+        assert!(diff(("HFC-23 emissions", En), ("三氟甲烷排放", Zh)).is_empty());
+        assert_eq!(hard("only 22 countries", En), ["22"]);
+        assert_eq!(hard("只有21个国家", Zh), ["21"]);
     }
 
     #[test]
