@@ -29,6 +29,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::time::Instant;
@@ -2265,8 +2266,14 @@ fn main() {
         g
     };
 
-    // Draw the mutations: per group and kind, all sites, shuffled, capped.
-    let mut rng = Rng::new(seed);
+    // Draw the mutations: per group and kind, all sites in an order given by a hash of the seed
+    // and the site itself (so that a change to one document changes only that document's draws),
+    // capped.
+    let draw_order = |m: &Mutation| {
+        let mut h = std::hash::DefaultHasher::new();
+        (seed, &sets[m.set].name, m.version, &m.what).hash(&mut h);
+        h.finish()
+    };
     let mut mutations: Vec<Mutation> = Vec::new();
     for &kind in &ALL_KINDS {
         for &g in &groups {
@@ -2285,7 +2292,7 @@ fn main() {
                     )
                 })
                 .collect();
-            rng.shuffle(&mut all);
+            all.sort_by_cached_key(draw_order);
             all.truncate(limit.unwrap_or_else(|| kind.cap(g)));
             mutations.extend(all);
         }

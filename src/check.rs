@@ -1039,6 +1039,13 @@ fn anchor_mismatches(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             for &v in &deviating {
+                // Against the reference, or, where its own figure is soft (never reported), the
+                // first agreeing version whose figure is firm.
+                let reference = std::iter::once(reference)
+                    .chain(candidates.iter().copied())
+                    .filter(|w| *w != v && !deviating.contains(w))
+                    .find(|&w| diff(v, w).iter().any(|d| d.kind == kind && !d.in_first))
+                    .unwrap_or(reference);
                 let d: Vec<AnchorDiff> = diff(v, reference)
                     .into_iter()
                     .filter(|d| d.kind == kind)
@@ -1423,6 +1430,30 @@ __________________
         // One of three numbered versions skips: that one is wrong.
         let texts = vec![right.clone(), right, skipping];
         assert_eq!(gaps(texts), vec![Severity::Error]);
+    }
+
+    #[test]
+    fn a_figure_is_named_from_a_version_that_states_it_firmly() {
+        let with = |figure: &str| {
+            format!(
+                "Recalling the report ({figure}) on the matter of cultural property and its protection,\n"
+            )
+        };
+        // The pivot's 28 is a page number (soft); two versions state 28 firmly; one has 27.
+        let texts = vec![
+            with("p. 28"),
+            with("28 States"),
+            with("28 States"),
+            with("27 States"),
+        ];
+        let (_, findings) = checked(&texts);
+        let numbers = of_code(&findings, Code::NumberMismatch);
+        assert_eq!(numbers.len(), 1, "{findings:#?}");
+        assert!(
+            numbers[0].message.ends_with("have 28"),
+            "{}",
+            numbers[0].message
+        );
     }
 
     #[test]

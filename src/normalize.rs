@@ -1160,12 +1160,23 @@ impl<'t> Scan<'t> {
             }
             let page = self.is_page_reference(i, end, previous.last().map(|&k| &self.found[k]));
             // The digits of a name or code (`EC3`, `UF6`, `HFC-23`, `Фукусима-1`): other versions
-            // may spell the thing out (`六氟化铀`), so it is soft.
+            // may spell the thing out (`六氟化铀`), so it is soft. Not `post-2015`: after a hyphen
+            // only a capitalised word is a name.
             let named = {
-                let head = text[..i].strip_suffix('-').unwrap_or(&text[..i]);
-                head.chars().next_back().is_some_and(|c| {
+                let is_word_letter = |c: char| {
                     c.is_alphabetic() && (c.is_ascii() || ('\u{0400}'..='\u{04FF}').contains(&c))
-                })
+                };
+                match text[..i].strip_suffix('-') {
+                    None => text[..i].chars().next_back().is_some_and(is_word_letter),
+                    Some(head) => {
+                        let word: Vec<char> = head
+                            .chars()
+                            .rev()
+                            .take_while(|&c| is_word_letter(c))
+                            .collect();
+                        word.last().is_some_and(|c| c.is_uppercase())
+                    }
+                }
             };
             previous.push(self.found.len());
             self.add(AnchorKind::Number, value, i, end, page || named);
@@ -3152,6 +3163,7 @@ mod tests {
             assert_eq!(hard(text, lang), Vec::<String>::new(), "{text}");
         }
         assert!(diff(("HFC-23 emissions", En), ("三氟甲烷排放", Zh)).is_empty());
+        assert_eq!(hard("the post-2015 agenda", En), ["2015"]);
         assert_eq!(hard("only 22 countries", En), ["22"]);
         assert_eq!(hard("只有21个国家", Zh), ["21"]);
     }

@@ -30,7 +30,7 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGENDA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:provisional\s+)?agenda\s+items?|items?|temas?|points?|пункты?|البند|البنود|(?:临时)?议程项目)\s*[\d٠-٩]+")
+    Regex::new(r"(?i)^(?:(?:provisional\s+)?agenda\s+items?|items?|temas?|points?|пункты?|البند|البنود|(?:临时|暂定)?(?:议程|项目表)\*{0,3}\s*项目)\s*[\d٠-٩]+")
         .expect("valid agenda-item pattern")
 });
 
@@ -250,6 +250,10 @@ mod tests {
         );
         assert_eq!(h.session.as_deref(), Some("第二十届会议"));
         assert_eq!(h.agenda_item.as_deref(), Some("议程项目6"));
+        for line in ["临时议程*项目3", "暂定项目表* 项目138", "临时议程项目3"] {
+            let h = read_all(&["第七十届会议", line], Language::Zh);
+            assert_eq!(h.agenda_item.as_deref(), Some(line));
+        }
         assert_eq!(h.distribution, Some(Distribution::Limited));
         let h = read_all(
             &[
