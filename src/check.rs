@@ -176,15 +176,15 @@ type Anomalies =
 
 /// Report each anomaly: an error where it sets a version apart, a warning where most versions
 /// that could show it do (then it is in the original too, and no fault of one translation).
-/// `able` counts the versions that could show an anomaly of that code in that row.
+/// `able` counts the versions that could show an anomaly in a row (none: anywhere).
 fn report_anomalies(
     cx: &Context,
     anomalies: Anomalies,
-    able: impl Fn(Code, Option<usize>) -> usize,
+    able: impl Fn(Option<usize>) -> usize,
     out: &mut Vec<Finding>,
 ) {
     for ((code, row, _), list) in anomalies {
-        let shared = list.len() * 2 > able(code, row).max(list.len());
+        let shared = list.len() * 2 > able(row).max(list.len());
         let (severity, note) = if shared {
             (Severity::Warning, " (most versions do the same)")
         } else {
@@ -681,7 +681,7 @@ fn numbering_within(cx: &Context, out: &mut Vec<Finding>) {
     report_anomalies(
         cx,
         anomalies,
-        |_, row| row.map_or(cx.docs.len(), numbered),
+        |row| row.map_or(cx.docs.len(), numbered),
         out,
     );
 }
@@ -963,7 +963,7 @@ fn footnote_bodies(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-    report_anomalies(cx, anomalies, |_, _| cx.docs.len(), out);
+    report_anomalies(cx, anomalies, |_| cx.docs.len(), out);
 }
 
 /// The anchors of each version's text in a row.
@@ -1356,6 +1356,13 @@ __________________
         findings.iter().filter(|f| f.code == code).collect()
     }
 
+    /// Whether a finding of `code` is reported at (1-based) row `row`.
+    fn found_at(findings: &[Finding], code: Code, row: usize) -> bool {
+        findings
+            .iter()
+            .any(|f| f.code == code && f.row == Some(row))
+    }
+
     #[test]
     fn a_marker_repeated_in_one_version_is_an_extra_marker() {
         let twice = BASE.replace("guidelines;", "guidelines;¹");
@@ -1374,9 +1381,7 @@ __________________
         let texts = vec![star.clone(), star, fewer];
         let (_, findings) = checked(&texts);
         assert!(
-            of_code(&findings, Code::FootnoteRefMissing)
-                .iter()
-                .any(|f| f.row == Some(1)),
+            found_at(&findings, Code::FootnoteRefMissing, 1),
             "{findings:#?}"
         );
     }
@@ -1576,9 +1581,7 @@ Article 2
         };
         let findings = check(&docs, &al);
         assert!(
-            of_code(&findings, Code::NumberingMismatch)
-                .iter()
-                .any(|f| f.row == Some(4)),
+            found_at(&findings, Code::NumberingMismatch, 4),
             "{findings:#?}"
         );
     }

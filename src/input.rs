@@ -188,6 +188,12 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// Whether a character is a letter of an alphabet written with spaces between words (Latin,
+/// Cyrillic …): alphabetic, neither Han nor Arabic.
+pub fn is_latin_or_cyrillic_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_han(c) && !('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
 /// Whether a character is CJK punctuation or a full-width form.
 pub fn is_cjk_punctuation(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2018..=0x201D | 0x2026)

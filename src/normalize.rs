@@ -58,6 +58,7 @@ use regex::{Captures, Regex};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::input::is_latin_or_cyrillic_letter;
 use crate::locale::{
     CYRILLIC_LOOKALIKES, MONTH_NAMES, ascii_digit, chinese_numeral_value, roman_value, to_roman,
 };
@@ -550,6 +551,24 @@ fn is_letter_at(text: &str, i: usize) -> bool {
     text.get(i..)
         .and_then(|rest| rest.chars().next())
         .is_some_and(char::is_alphabetic)
+}
+
+/// Whether the digits at `i` belong to a name or code (`EC3`, `UF6`, `HFC-23`, `Фукусима-1`):
+/// glued to letters, or after a hyphen that follows a capitalised word (not `post-2015`). Other
+/// versions may spell the thing out (`六氟化铀`), so such figures are soft.
+fn is_name_digits(text: &str, i: usize) -> bool {
+    match text[..i].strip_suffix('-') {
+        None => text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(is_latin_or_cyrillic_letter),
+        Some(head) => head
+            .chars()
+            .rev()
+            .take_while(|&c| is_latin_or_cyrillic_letter(c))
+            .last()
+            .is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_letter_before(text: &str, i: usize) -> bool {
@@ -1159,25 +1178,7 @@ impl<'t> Scan<'t> {
                 self.spread_percent(&previous, i);
             }
             let page = self.is_page_reference(i, end, previous.last().map(|&k| &self.found[k]));
-            // The digits of a name or code (`EC3`, `UF6`, `HFC-23`, `Фукусима-1`): other versions
-            // may spell the thing out (`六氟化铀`), so it is soft. Not `post-2015`: after a hyphen
-            // only a capitalised word is a name.
-            let named = {
-                let is_word_letter = |c: char| {
-                    c.is_alphabetic() && (c.is_ascii() || ('\u{0400}'..='\u{04FF}').contains(&c))
-                };
-                match text[..i].strip_suffix('-') {
-                    None => text[..i].chars().next_back().is_some_and(is_word_letter),
-                    Some(head) => {
-                        let word: Vec<char> = head
-                            .chars()
-                            .rev()
-                            .take_while(|&c| is_word_letter(c))
-                            .collect();
-                        word.last().is_some_and(|c| c.is_uppercase())
-                    }
-                }
-            };
+            let named = is_name_digits(text, i);
             previous.push(self.found.len());
             self.add(AnchorKind::Number, value, i, end, page || named);
             i = end.max(i + 1);

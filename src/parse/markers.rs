@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::input::is_han;
+use crate::input::{is_han, is_latin_or_cyrillic_letter};
 use crate::model::{FootnoteRef, Language};
 use crate::parse::lines::SYMBOL;
 
@@ -121,10 +121,6 @@ fn is_zh_unit(c: char) -> bool {
             | '座'
             | '股'
     )
-}
-
-fn is_latin_or_cyrillic_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_han(c) && !('\u{0600}'..='\u{06FF}').contains(&c)
 }
 
 fn is_arabic_letter(c: char) -> bool {
