@@ -1178,9 +1178,14 @@ impl<'t> Scan<'t> {
                 self.spread_percent(&previous, i);
             }
             let page = self.is_page_reference(i, end, previous.last().map(|&k| &self.found[k]));
-            let named = is_name_digits(text, i);
             previous.push(self.found.len());
-            self.add(AnchorKind::Number, value, i, end, page || named);
+            self.add(
+                AnchorKind::Number,
+                value,
+                i,
+                end,
+                page || is_name_digits(text, i),
+            );
             i = end.max(i + 1);
         }
     }

@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::input::is_han;
 use crate::model::{Block, BlockKind, Document, Footnote, Language};
 use crate::normalize::{Anchor, AnchorKind, is_word_char};
-use unicode_normalization::UnicodeNormalization;
 
 /// One unit of one version, reduced to what alignment compares.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,8 +179,8 @@ fn cognates(text: &str, lang: Language) -> CognateSet {
 
 /// The first four sounds of a word, spelt alike in English, French, Spanish and (transliterated)
 /// Russian: accents dropped, `c`/`k`/`q`, `s`/`z`, `i`/`j`/`y` and `v`/`w` merged, doubled
-/// letters single; packed one byte per letter. `committee`, `comité`, `comité`, `комитет` all
-/// give `komi`.
+/// letters single; packed one byte per letter. `committee` (en), `comité` (fr, es) and `комитет`
+/// (ru) all give `komi`.
 fn cognate_key(word: &str) -> u64 {
     let mut key: u64 = 0;
     let mut len = 0;
