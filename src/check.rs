@@ -1125,7 +1125,7 @@ fn untranslated(cx: &Context, out: &mut Vec<Finding>) {
             // Enough letters to judge (Han characters count more)? Stop counting once there are.
             let mut weight = 0;
             let enough = text.chars().any(|c| {
-                weight += if crate::input::is_han(c) {
+                weight += if crate::script::is_han(c) {
                     3
                 } else {
                     usize::from(c.is_alphabetic())

@@ -7,6 +7,7 @@ use std::path::Path;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
 use crate::error::{DecodeError, Error};
+use crate::script::{is_cjk_punctuation, is_han};
 
 /// Text decoded from a file, with the encoding it was found in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,22 +182,6 @@ fn reject_binary(bytes: &[u8]) -> Result<(), DecodeError> {
         return Err(DecodeError::Binary { offset });
     }
     Ok(())
-}
-
-/// Whether a character is a Han ideograph.
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// Whether a character is a letter of an alphabet written with spaces between words (Latin,
-/// Cyrillic …): alphabetic, neither Han nor Arabic.
-pub fn is_latin_or_cyrillic_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_han(c) && !('\u{0600}'..='\u{06FF}').contains(&c)
-}
-
-/// Whether a character is CJK punctuation or a full-width form.
-pub fn is_cjk_punctuation(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2018..=0x201D | 0x2026)
 }
 
 /// Split text into lines on LF, CRLF or a lone CR, without the line ends.

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang};
 
-use crate::input::is_han;
+use crate::script::ScriptCounts;
 use crate::model::Language;
 
 /// A language decision and how sure it is.
@@ -26,37 +26,6 @@ const SAMPLE_BYTES: usize = 16 * 1024;
 
 static LATIN_DETECTOR: LazyLock<Detector> =
     LazyLock::new(|| Detector::with_allowlist(vec![Lang::Eng, Lang::Fra, Lang::Spa]));
-
-/// Letters counted by script.
-#[derive(Debug, Default, Clone, Copy)]
-struct ScriptCounts {
-    han: usize,
-    cyrillic: usize,
-    arabic: usize,
-    latin: usize,
-}
-
-impl ScriptCounts {
-    fn of(text: &str) -> Self {
-        let mut counts = ScriptCounts::default();
-        for c in text.chars() {
-            if c.is_ascii() {
-                counts.latin += usize::from(c.is_ascii_alphabetic());
-            } else if is_han(c) {
-                counts.han += 1;
-            } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
-                counts.cyrillic += 1;
-            } else if ('\u{0600}'..='\u{06FF}').contains(&c)
-                || ('\u{0750}'..='\u{077F}').contains(&c)
-            {
-                counts.arabic += 1;
-            } else if ('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic() {
-                counts.latin += 1;
-            }
-        }
-        counts
-    }
-}
 
 /// The language of a text, or `None` when it has no letters at all.
 pub fn detect(text: &str) -> Option<Detection> {

@@ -15,7 +15,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::Error;
-use crate::input::{is_han, read_file};
+use crate::input::read_file;
+use crate::script::is_han;
 use crate::locale::is_stopword;
 use crate::model::Language;
 use crate::segment::words::un_terms;

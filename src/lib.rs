@@ -20,6 +20,7 @@ pub mod locale;
 pub mod model;
 pub mod normalize;
 pub mod parse;
+mod script;
 pub mod segment;
 
 pub use error::Error;

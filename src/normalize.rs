@@ -58,7 +58,7 @@ use regex::{Captures, Regex};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::input::is_latin_or_cyrillic_letter;
+use crate::script::{is_arabic, is_cyrillic, is_latin, is_spaced_letter};
 use crate::locale::{
     CYRILLIC_LOOKALIKES, MONTH_NAMES, ascii_digit, chinese_numeral_value, roman_value, to_roman,
 };
@@ -561,11 +561,11 @@ fn is_name_digits(text: &str, i: usize) -> bool {
         None => text[..i]
             .chars()
             .next_back()
-            .is_some_and(is_latin_or_cyrillic_letter),
+            .is_some_and(is_spaced_letter),
         Some(head) => head
             .chars()
             .rev()
-            .take_while(|&c| is_latin_or_cyrillic_letter(c))
+            .take_while(|&c| is_spaced_letter(c))
             .last()
             .is_some_and(char::is_uppercase),
     }
@@ -2569,18 +2569,6 @@ fn month_alternation(script: fn(char) -> bool) -> String {
         .map(|n| regex::escape(n))
         .collect::<Vec<_>>()
         .join("|")
-}
-
-fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04FF}').contains(&c)
-}
-
-fn is_arabic(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c)
 }
 
 const CHINESE_NUMBER: &str = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}";

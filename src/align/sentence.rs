@@ -27,7 +27,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::dp::{self, Band, Bead, Shape};
-use crate::input::is_han;
+use crate::script::is_han;
 use crate::lexicon::{Lexicon, Normalizer};
 use crate::locale::{ascii_digit, chinese_numeral_value};
 use crate::model::Language;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::input::is_han;
+use crate::script::is_han;
 use crate::model::{Block, BlockKind, Document, Footnote, Language};
 use crate::normalize::{Anchor, AnchorKind, is_word_char};
 

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::input::{is_han, is_latin_or_cyrillic_letter};
+use crate::script::{is_arabic_letter, is_han, is_spaced_letter};
 use crate::model::{FootnoteRef, Language};
 use crate::parse::lines::SYMBOL;
 
@@ -123,9 +123,6 @@ fn is_zh_unit(c: char) -> bool {
     )
 }
 
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0620}'..='\u{064A}').contains(&c) || ('\u{066E}'..='\u{06D3}').contains(&c)
-}
 
 /// Every marker candidate of a text, in order.
 pub(crate) fn candidates(text: &str, lang: Language) -> Vec<Candidate> {
@@ -324,7 +321,7 @@ fn digit_candidate(
         }
         return None;
     }
-    if is_latin_or_cyrillic_letter(prev) {
+    if is_spaced_letter(prev) {
         // Declaration4, web3: the word before must be a real word, not CO2 or G77.
         let word = word_before(0);
         let lower = word.chars().filter(|c| c.is_lowercase()).count();

@@ -29,6 +29,7 @@ use std::ops::Range;
 
 use crate::locale::month_number;
 use crate::model::Language;
+use crate::script::is_han;
 
 /// How one language marks the end of a sentence.
 struct Rules {
@@ -734,18 +735,6 @@ fn is_fullwidth_digit(c: char) -> bool {
 /// Superscript digits, as footnote markers keep them in Word text.
 fn is_superscript_digit(c: char) -> bool {
     matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
-}
-
-/// Han characters (CJK unified ideographs and their extensions, compatibility ideographs, `〇`).
-fn is_han(c: char) -> bool {
-    matches!(
-        c,
-        '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}'
-            | '\u{20000}'..='\u{2FFFF}'
-            | '〇'
-    )
 }
 
 /// Han characters and CJK punctuation, including the curly quotes Chinese text closes with.
