@@ -5,9 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use versalign::model::Language;
-use versalign::parse::{ParseOptions, parse};
-use versalign::segment::words::words;
+use versalign::chinese_words as words;
+use versalign::{Language, ParseOptions, parse};
 
 /// Size of each language's concatenation.
 const TARGET_BYTES: usize = 20 * 1024 * 1024;

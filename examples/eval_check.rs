@@ -36,11 +36,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use regex::Regex;
-use versalign::align::{Alignment, align, choose_pivot};
-use versalign::check::{Code, Finding, Severity, check};
-use versalign::model::{BlockKind, Document, Language};
-use versalign::normalize::{AnchorKind, anchors, compare};
-use versalign::parse::{ParseOptions, parse};
+use versalign::{
+    Alignment, AnchorKind, BlockKind, Code, Comparison, Document, Finding, Language, Options,
+    ParseOptions, Severity, anchors, compare_anchors as compare, parse, split_lines,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Randomness: xorshift64*, seeded.
@@ -96,13 +95,8 @@ struct Set {
 }
 
 fn read_lines(path: &Path) -> Option<Vec<String>> {
-    let text = versalign::input::read_file(path).ok()?.text;
-    Some(
-        versalign::input::lines(&text)
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-    )
+    let text = versalign::read_text(path).ok()?;
+    Some(split_lines(&text).iter().map(|s| s.to_string()).collect())
 }
 
 fn file_set(
@@ -414,6 +408,21 @@ fn text_of(lines: &[String]) -> String {
     s
 }
 
+/// Align and check versions through the library's pipeline; versions in one language (the
+/// seed with its copy) are compared too, the first (or `pivot`'s) as pivot.
+fn compare_versions(docs: Vec<Document>, pivot: Option<Language>) -> Comparison {
+    let same_language = docs
+        .iter()
+        .enumerate()
+        .any(|(i, d)| docs[..i].iter().any(|o| o.language == d.language));
+    let options = Options {
+        pivot,
+        same_language,
+        ..Options::default()
+    };
+    Comparison::of_documents(docs, &options).expect("versions of one set compare")
+}
+
 fn parse_version(v: &Version, name: &str) -> Document {
     parse(&text_of(&v.lines), name, &options(v.lang))
 }
@@ -495,9 +504,13 @@ impl Base {
             .map(|v| parse_version(v, &format!("{}/{}", set.name, v.lang)))
             .collect();
         // Two versions in one language (the seed with its copy): the first is the pivot.
-        let pivot = choose_pivot(&docs, None).unwrap_or(0);
-        let alignment = align(&docs, pivot);
-        let findings = check(&docs, &alignment);
+        let Comparison {
+            documents: docs,
+            alignment,
+            findings,
+            ..
+        } = compare_versions(docs, None);
+        let pivot = alignment.pivot;
         let (bm, nm) = identity_maps(&docs);
         let keys = row_keys(&alignment, &bm, &nm);
         let (block_row, note_row) = rows_of(&alignment, &docs);
@@ -1777,8 +1790,12 @@ fn evaluate(m: &Mutation, sets: &[Set], bases: &[Base]) -> Outcome {
     };
     let mut docs = base.docs.clone();
     docs[v] = doc;
-    let al = align(&docs, base.pivot);
-    let findings = check(&docs, &al);
+    let Comparison {
+        documents: docs,
+        alignment: al,
+        findings,
+        ..
+    } = compare_versions(docs, Some(base.docs[base.pivot].language));
     let (mut bmaps, mut nmaps) = identity_maps(&docs);
     bmaps[v] = bmap.clone();
     nmaps[v] = nmap.clone();
@@ -2108,8 +2125,13 @@ fn pair_rates(sets: &[Set], bases: &[Base]) -> PairRates {
             for i in 0..n {
                 for j in i + 1..n {
                     let docs = vec![base.docs[i].clone(), base.docs[j].clone()];
-                    let al = align(&docs, 0);
-                    let findings = check(&docs, &al);
+                    let pivot = Some(docs[0].language);
+                    let Comparison {
+                        documents: docs,
+                        alignment: al,
+                        findings,
+                        ..
+                    } = compare_versions(docs, pivot);
                     let key = (docs[0].language, docs[1].language);
                     let entry = out.per_pair.entry(key).or_default();
                     for (r, row) in al.rows.iter().enumerate() {

@@ -19,9 +19,7 @@ use std::sync::LazyLock;
 use std::time::Instant;
 
 use regex::Regex;
-use versalign::locale::ascii_digit;
-use versalign::model::Language;
-use versalign::normalize::{Anchor, AnchorDiff, AnchorKind, anchors, compare};
+use versalign::{Anchor, AnchorDiff, AnchorKind, Language, anchors, compare_anchors as compare};
 
 struct Options {
     dir: String,
@@ -105,6 +103,17 @@ fn strip_markers(line: &str, lang: Language) -> String {
                 .into_owned()
         }
     }
+}
+
+/// A digit of any of the scripts UN text uses (Arabic-Indic, Persian, full-width) as ASCII.
+fn ascii_digit(c: char) -> char {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        '\u{FF10}'..='\u{FF19}' => 0xFF10,
+        _ => return c,
+    };
+    char::from(b'0' + (c as u32 - zero) as u8)
 }
 
 /// The digit runs of a line, the naive way.

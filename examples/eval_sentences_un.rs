@@ -12,13 +12,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use versalign::align::sentence::SentenceAligner;
-use versalign::align::sentence_rows::align_sentences;
-use versalign::align::{align, choose_pivot};
-use versalign::lexicon::LexiconCache;
-use versalign::model::Language;
-use versalign::parse::{ParseOptions, read_document};
+use versalign::{
+    Comparison, Language, Level, LexiconCache, Options, ParseOptions, SentenceAligner,
+    read_document,
+};
 
 /// A small fixed-seed generator for picking examples.
 struct XorShift(u64);
@@ -41,7 +40,9 @@ fn main() {
     let corpora = PathBuf::from(
         std::env::var_os("VERSALIGN_CORPORA").unwrap_or_else(|| "../shared/corpora".into()),
     );
-    let lexicons = LexiconCache::with_default_dictionaries(|f| eprintln!("using {}", f.display()));
+    let lexicons = Arc::new(LexiconCache::with_default_dictionaries(|f| {
+        eprintln!("using {}", f.display())
+    }));
     let mut examples: Vec<(String, String)> = Vec::new();
 
     // 1. unpc-devset, documents with gold diagonal.
@@ -113,6 +114,12 @@ fn main() {
     println!(
         "real documents, align --level sentence: bead types (pivot sentences - version sentences)"
     );
+    let compare = Options {
+        pivot: Some(Language::En),
+        level: Level::Sentence,
+        lexicons: Some(lexicons.clone()),
+        same_language: false,
+    };
     let options = ParseOptions {
         language: None,
         tokens: false,
@@ -130,12 +137,12 @@ fn main() {
             .iter()
             .filter_map(|p| read_document(p, &options).ok())
             .collect();
-        let Ok(pivot) = choose_pivot(&docs, Some(Language::En)) else {
+        let Ok(comparison) = Comparison::of_documents(docs, &compare) else {
             continue;
         };
-        let alignment = align(&docs, pivot);
-        let rows = align_sentences(&docs, &alignment, &lexicons).expect("sentence rows");
-        for row in &rows {
+        let (docs, rows) = (&comparison.documents, &comparison.sentences);
+        let pivot = comparison.alignment.pivot;
+        for row in rows {
             for v in (0..docs.len()).filter(|&v| v != pivot) {
                 let (a, b) = (row.counts[pivot], row.counts[v]);
                 if a + b == 0 {

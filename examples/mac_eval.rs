@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use versalign::align::dp::Bead;
-use versalign::align::sentence::{Inventory, SentenceAligner, Weights, bead_notation};
-use versalign::lexicon::Lexicon;
+use versalign::Bead;
+use versalign::Lexicon;
 use versalign::model::Language;
+use versalign::{Inventory, SentenceAligner, Weights, bead_notation};
 
 type Ids = (Vec<usize>, Vec<usize>);
 
@@ -592,7 +592,7 @@ fn main() {
     }
     let loaded = start.elapsed();
     // Load jieba's dictionary now, so that the alignment time below is the alignment's own.
-    versalign::segment::words::words("预热");
+    versalign::chinese_words("预热");
     let ready = start.elapsed();
     let rss_before = memory_kib("VmRSS:");
     let aligner =

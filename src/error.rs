@@ -65,4 +65,17 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// The file is in a format the input stage recognises but cannot read yet.
+    #[error("{}: {format} files cannot be read yet; {advice}", path.display())]
+    UnsupportedFormat {
+        /// The file.
+        path: PathBuf,
+        /// What the file is (`Word .docx`, `PDF` …).
+        format: &'static str,
+        /// What to do instead.
+        advice: &'static str,
+    },
+    /// The versions cannot be aligned (too few, two in one language, no such pivot).
+    #[error(transparent)]
+    Align(#[from] crate::align::AlignError),
 }

@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang};
 
-use crate::script::ScriptCounts;
 use crate::model::Language;
+use crate::script::ScriptCounts;
 
 /// A language decision and how sure it is.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -16,9 +16,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::Error;
 use crate::input::read_file;
-use crate::script::is_han;
 use crate::locale::is_stopword;
 use crate::model::Language;
+use crate::script::is_han;
 use crate::segment::words::un_terms;
 
 /// Where `scripts/fetch-cedict.sh` puts CC-CEDICT, relative to the project root.
@@ -495,20 +495,29 @@ impl LexiconCache {
     }
 }
 
-/// Look for CC-CEDICT: `data/cedict_ts.u8` under the current directory or under any ancestor
-/// of the running executable (so `target/release/versalign` finds the project's `data/`).
+/// Where CC-CEDICT is looked for, in order; the first file that exists is used. The places do
+/// not depend on the working directory or on where the binary was copied, so the same build
+/// gives the same alignments wherever it runs: `$VERSALIGN_CEDICT` (a file), the `data/` folder
+/// of the source tree this binary was built from (where `scripts/fetch-cedict.sh` puts it),
+/// then `$XDG_DATA_HOME/versalign/` (default `~/.local/share/versalign/`).
+pub fn cedict_places() -> Vec<PathBuf> {
+    let mut places = Vec::new();
+    if let Some(file) = std::env::var_os("VERSALIGN_CEDICT") {
+        places.push(PathBuf::from(file));
+    }
+    places.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(CEDICT_PATH));
+    let data_home = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")));
+    if let Some(dir) = data_home {
+        places.push(dir.join("versalign/cedict_ts.u8"));
+    }
+    places
+}
+
+/// CC-CEDICT, if installed at one of [`cedict_places`].
 pub fn find_cedict() -> Option<PathBuf> {
-    let from_cwd = std::env::current_dir().ok().into_iter();
-    let from_exe = std::env::current_exe().ok().into_iter().flat_map(|exe| {
-        exe.ancestors()
-            .skip(1)
-            .map(Path::to_path_buf)
-            .collect::<Vec<_>>()
-    });
-    from_cwd
-        .chain(from_exe)
-        .map(|dir| dir.join(CEDICT_PATH))
-        .find(|p| p.is_file())
+    cedict_places().into_iter().find(|p| p.is_file())
 }
 
 /// One line of CC-CEDICT.
@@ -623,6 +632,22 @@ fn toneless_syllable(syllable: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cedict_is_looked_for_in_absolute_places_only() {
+        let places = cedict_places();
+        assert!(places.iter().all(|p| p.is_absolute()), "{places:?}");
+        assert!(
+            places.contains(&Path::new(env!("CARGO_MANIFEST_DIR")).join(CEDICT_PATH)),
+            "{places:?}"
+        );
+        let cwd = std::env::current_dir().unwrap();
+        assert!(
+            !places.contains(&cwd.join(CEDICT_PATH))
+                || cwd == Path::new(env!("CARGO_MANIFEST_DIR")),
+            "the working directory is not searched"
+        );
+    }
 
     fn has(lexicon: &Lexicon, key: &str, stem: &str) -> bool {
         lexicon

@@ -1,7 +1,9 @@
-//! The `versalign` command: everything happens in [`versalign::cli::run`].
+//! The `versalign` command: everything happens in [`cli::run`], on the library's public API.
+
+mod cli;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    versalign::cli::run()
+    cli::run()
 }

@@ -58,11 +58,11 @@ use regex::{Captures, Regex};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::script::{is_arabic, is_cyrillic, is_latin, is_spaced_letter};
 use crate::locale::{
     CYRILLIC_LOOKALIKES, MONTH_NAMES, ascii_digit, chinese_numeral_value, roman_value, to_roman,
 };
 use crate::model::Language;
+use crate::script::{is_arabic, is_cyrillic, is_latin, is_spaced_letter};
 
 /// What an anchor stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -558,10 +558,7 @@ fn is_letter_at(text: &str, i: usize) -> bool {
 /// versions may spell the thing out (`六氟化铀`), so such figures are soft.
 fn is_name_digits(text: &str, i: usize) -> bool {
     match text[..i].strip_suffix('-') {
-        None => text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(is_spaced_letter),
+        None => text[..i].chars().next_back().is_some_and(is_spaced_letter),
         Some(head) => head
             .chars()
             .rev()

@@ -203,7 +203,11 @@ mod tests {
         assert_eq!(Script::of('国'), Script::Han);
         assert_eq!(Script::of('〇'), Script::Han);
         assert_eq!(Script::of('7'), Script::Other);
-        assert_eq!(Script::of('٣'), Script::Other, "Arabic-Indic digits are digits");
+        assert_eq!(
+            Script::of('٣'),
+            Script::Other,
+            "Arabic-Indic digits are digits"
+        );
         assert_eq!(Script::of('，'), Script::Other);
         assert!(is_cjk_punctuation('，') && is_cjk_punctuation('。'));
         assert!(is_spaced_letter('ж') && !is_spaced_letter('国') && !is_spaced_letter('م'));

@@ -14,13 +14,33 @@ use crate::model::{BlockKind, Document};
 use crate::segment::sentences::split_str;
 
 /// How finely versions are aligned.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Level {
     /// Paragraphs (blocks) and footnotes.
     #[default]
     Paragraph,
     /// Paragraphs and footnotes, and the sentences inside each aligned paragraph.
     Sentence,
+}
+
+impl Level {
+    /// Every level, by its name.
+    pub const ALL: [(&'static str, Level); 2] = [
+        ("paragraph", Level::Paragraph),
+        ("sentence", Level::Sentence),
+    ];
+}
+
+impl std::str::FromStr for Level {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Level::ALL
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(s))
+            .map(|&(_, l)| l)
+            .ok_or_else(|| format!("unknown level `{s}` (expected paragraph or sentence)"))
+    }
 }
 
 /// One aligned sentence (or group of sentences) of a paragraph row.

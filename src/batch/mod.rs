@@ -18,14 +18,14 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::align::sentence_rows::{Level, align_sentences};
-use crate::align::{align, choose_pivot};
-use crate::check::{Finding, Severity, check};
-use crate::export::json::AlignedDocument;
-use crate::export::table::{Delimiter, write_archive_rows, write_table};
+use crate::align::sentence_rows::Level;
+use crate::check::{Finding, Severity};
+use crate::export::table::write_archive_rows;
+use crate::export::{self, ExportOptions, Format};
+use crate::input;
 use crate::lexicon::LexiconCache;
 use crate::model::{Document, Language};
-use crate::parse::{ParseOptions, parse, read_document};
+use crate::pipeline::{Comparison, Options, Source};
 
 use naming::{fnv1a, output_name, read_name};
 
@@ -110,11 +110,13 @@ pub struct Placement {
     pub unplaceable: Vec<Unplaceable>,
 }
 
-/// A file with the symbol and language found for it.
-type Located = (PathBuf, Option<String>, Option<Language>);
+/// A file with the symbol and language found for it, or why it cannot be placed.
+type Located = (PathBuf, Result<(Option<String>, Option<Language>), String>);
 
-/// Group the files of a folder tree (its `.txt` files) or of a manifest CSV
-/// (`symbol,language,path`, paths relative to the manifest) into documents.
+/// Group the files of a folder tree or of a manifest CSV (`symbol,language,path`, paths
+/// relative to the manifest) into documents. Every file of the tree is accounted for: a file
+/// that is no document version (`README.md`), or whose symbol or language cannot be found
+/// (because it cannot be read, say), is listed as unplaceable with the reason.
 pub fn place(input: &Path) -> Result<Placement, BatchError> {
     let located: Vec<Located> = if input.is_dir() {
         let mut files = Vec::new();
@@ -123,13 +125,18 @@ pub fn place(input: &Path) -> Result<Placement, BatchError> {
         files
             .into_par_iter()
             .map(|p| {
+                if !input::is_version_file(&p) {
+                    let reason = "not a document version (versions are .txt, .docx, .doc, .odt, \
+                                  .pdf or .rtf files)";
+                    return (p, Err(reason.to_string()));
+                }
                 let named = read_name(&p);
-                let (symbol, language) = if named.symbol.is_some() && named.language.is_some() {
-                    (named.symbol, named.language)
+                let found = if named.symbol.is_some() && named.language.is_some() {
+                    Ok((named.symbol, named.language))
                 } else {
                     from_content(&p, named.symbol, named.language)
                 };
-                (p, symbol, language)
+                (p, found)
             })
             .collect()
     } else {
@@ -137,7 +144,14 @@ pub fn place(input: &Path) -> Result<Placement, BatchError> {
     };
     let mut documents: BTreeMap<String, BTreeMap<Language, PathBuf>> = BTreeMap::new();
     let mut unplaceable = Vec::new();
-    for (path, symbol, language) in located {
+    for (path, found) in located {
+        let (symbol, language) = match found {
+            Ok(found) => found,
+            Err(reason) => {
+                unplaceable.push(Unplaceable { path, reason });
+                continue;
+            }
+        };
         match (symbol, language) {
             (Some(s), Some(l)) => {
                 let versions = documents.entry(s.clone()).or_default();
@@ -172,23 +186,21 @@ pub fn place(input: &Path) -> Result<Placement, BatchError> {
     })
 }
 
-/// Symbol and language from the file's header and text, where the name lacks them.
+/// Symbol and language from the file's header and text, where the name lacks them; the read
+/// error when the file cannot be read.
 fn from_content(
     path: &Path,
     symbol: Option<String>,
     language: Option<Language>,
-) -> (Option<String>, Option<Language>) {
-    let Ok(doc) = read_document(
-        path,
-        &ParseOptions {
-            language,
-            tokens: false,
-        },
-    ) else {
-        return (symbol, language);
-    };
+) -> Result<(Option<String>, Option<Language>), String> {
+    let doc = Source::File {
+        path: path.to_path_buf(),
+        language,
+    }
+    .read()
+    .map_err(|e| e.to_string())?;
     let detected = (doc.language_confidence > 0.0).then_some(doc.language);
-    (symbol.or(doc.header.symbol), language.or(detected))
+    Ok((symbol.or(doc.header.symbol), language.or(detected)))
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), BatchError> {
@@ -203,10 +215,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), BatchError> {
         }
         if path.is_dir() {
             walk(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
+        } else {
             out.push(path);
         }
     }
@@ -240,7 +249,7 @@ fn read_manifest(path: &Path) -> Result<Vec<Located>, BatchError> {
             base.join(row.path)
         };
         let symbol = Some(row.symbol.trim().to_string()).filter(|s| !s.is_empty());
-        out.push((file, symbol, row.language.parse().ok()));
+        out.push((file, Ok((symbol, row.language.parse().ok()))));
     }
     Ok(out)
 }
@@ -335,14 +344,21 @@ pub fn run_with(
         .collect();
     planned(documents.len());
     // One copy of each language pair's lexicon for all documents (sentence level only).
-    let lexicons = LexiconCache::with_default_dictionaries(|_| {});
+    let compare = Options {
+        pivot: None,
+        level: options.level,
+        lexicons: Some(std::sync::Arc::new(
+            LexiconCache::with_default_dictionaries(|_| {}),
+        )),
+        same_language: false,
+    };
     // One document per task: documents differ in size, and coarse splits leave a core idle at
     // the end.
     let outcomes: Vec<Result<(bool, bool, u64), BatchError>> = documents
         .par_iter()
         .with_max_len(1)
         .map(|d| {
-            let result = process(d, out, &scratch, options, &lexicons);
+            let result = process(d, out, &scratch, options, &compare);
             done();
             result
         })
@@ -392,7 +408,7 @@ fn process(
     out: &Path,
     scratch: &Path,
     options: &BatchOptions,
-    lexicons: &LexiconCache,
+    compare: &Options,
 ) -> Result<(bool, bool, u64), BatchError> {
     let name = output_name(&doc.symbol);
     let row_file = out.join(format!("{name}.row"));
@@ -411,66 +427,53 @@ fn process(
     let mut errors = Vec::new();
     let mut bytes = 0u64;
     for (lang, path) in &doc.versions {
-        match read_version(path, *lang) {
-            Ok((d, n)) => {
-                bytes += n;
-                read.push(d);
-            }
-            Err(e) => errors.push(e),
+        bytes += fs::metadata(path).map_or(0, |m| m.len());
+        let source = Source::File {
+            path: path.clone(),
+            language: Some(*lang),
+        };
+        match source.read() {
+            Ok(d) => read.push(d),
+            Err(e) => errors.push(e.to_string()),
         }
     }
     let summary = if read.len() >= 2 {
-        let pivot = choose_pivot(&read, None).unwrap_or(0);
-        let alignment = align(&read, pivot);
-        let findings = check(&read, &alignment);
-        let sentences = match options.level {
-            Level::Paragraph => Vec::new(),
-            Level::Sentence => {
-                align_sentences(&read, &alignment, lexicons).map_err(|e| BatchError::Io {
-                    path: out.join(&name),
-                    source: io::Error::other(e.to_string()),
-                })?
-            }
+        let io_error = |e: &dyn std::fmt::Display| BatchError::Io {
+            path: out.join(&name),
+            source: io::Error::other(e.to_string()),
         };
+        let comparison = Comparison::of_documents(read, compare).map_err(|e| io_error(&e))?;
         let mut table = Vec::new();
-        write_table(
+        export::write(
+            &comparison,
+            Format::Csv,
+            &ExportOptions::default(),
             &mut table,
-            &read,
-            &alignment,
-            &findings,
-            &sentences,
-            Delimiter::Comma,
-            false,
         )
-        .map_err(|e| BatchError::Io {
-            path: out.join(&name),
-            source: io::Error::other(e.to_string()),
-        })?;
-        let json = serde_json::to_vec_pretty(&AlignedDocument::new(
-            &read, &alignment, &findings, &sentences,
-        ))
-        .map_err(|e| BatchError::Io {
-            path: out.join(&name),
-            source: io::Error::other(e),
-        })?;
+        .map_err(|e| io_error(&e))?;
+        let mut json = Vec::new();
+        export::write(
+            &comparison,
+            Format::Json,
+            &ExportOptions::default(),
+            &mut json,
+        )
+        .map_err(|e| io_error(&e))?;
         let mut archive_rows = Vec::new();
-        write_archive_rows(
-            &mut archive_rows,
-            &doc.symbol,
-            &read,
-            &alignment,
-            &findings,
-            &sentences,
-        )
-        .map_err(|e| BatchError::Io {
-            path: out.join(&name),
-            source: io::Error::other(e.to_string()),
-        })?;
+        write_archive_rows(&mut archive_rows, &doc.symbol, &comparison)
+            .map_err(|e| io_error(&e))?;
         write_atomically(scratch, out, &format!("{name}.csv"), &table)?;
         write_atomically(scratch, out, &format!("{name}.aligned"), &archive_rows)?;
         write_atomically(scratch, out, &format!("{name}.json"), &json)?;
         let status = if errors.is_empty() { "ok" } else { "partial" };
-        SummaryRow::new(doc, &read, alignment.rows.len(), &findings, status, &errors)
+        SummaryRow::new(
+            doc,
+            &comparison.documents,
+            comparison.alignment.rows.len(),
+            &comparison.findings,
+            status,
+            &errors,
+        )
     } else {
         let status = if read.is_empty() {
             "failed"
@@ -484,24 +487,6 @@ fn process(
     let failed = summary.status == "failed";
     write_atomically(scratch, out, &format!("{name}.row"), &summary.to_csv()?)?;
     Ok((false, failed, bytes))
-}
-
-/// Read one version; an unreadable file becomes a message naming it.
-fn read_version(path: &Path, lang: Language) -> Result<(Document, u64), String> {
-    let decoded = crate::input::read_file(path).map_err(|e| e.to_string())?;
-    if decoded.text.trim().is_empty() {
-        return Err(format!("{}: the file is empty", path.display()));
-    }
-    let bytes = decoded.text.len() as u64;
-    let doc = parse(
-        &decoded.text,
-        &path.display().to_string(),
-        &ParseOptions {
-            language: Some(lang),
-            tokens: false,
-        },
-    );
-    Ok((doc, bytes))
 }
 
 /// One row of `summary.csv`.

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::input::VERSION_EXTENSIONS;
 use crate::model::Language;
 
 /// What a file name says about its document.
@@ -24,13 +25,20 @@ pub struct NameInfo {
 /// | `A-RES-70-1.zh.txt` | `A/RES/70/1` | zh (hyphens stand for slashes when there is no underscore) |
 /// | `A_RES_70_1/zh.txt` | `A/RES/70/1` (the folder) | zh |
 ///
+/// The same patterns hold for every version format (`A_RES_70_1-ZH.docx`, `A_RES_70_1_C.pdf`).
 /// In a symbol written in a name, `_` stands for `/` (`E_CN.15_2011_L.3_Rev.1`).
 pub fn read_name(path: &Path) -> NameInfo {
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let stem = file
-        .strip_suffix(".txt")
-        .or_else(|| file.strip_suffix(".TXT"))
-        .unwrap_or(file);
+    let stem = match file.rsplit_once('.') {
+        Some((stem, ext))
+            if VERSION_EXTENSIONS
+                .iter()
+                .any(|v| ext.eq_ignore_ascii_case(v)) =>
+        {
+            stem
+        }
+        _ => file,
+    };
     if let Ok(lang) = stem.parse::<Language>() {
         if stem.len() == 2 {
             let folder = path
@@ -161,7 +169,15 @@ mod tests {
             info("x/A_RES_70_1/zh.txt"),
             (res.clone(), Some(Language::Zh))
         );
-        assert_eq!(info("x/A_RES_70_1_S.txt"), (res, Some(Language::Es)));
+        assert_eq!(
+            info("x/A_RES_70_1_S.txt"),
+            (res.clone(), Some(Language::Es))
+        );
+        assert_eq!(
+            info("x/A_RES_70_1-ZH.docx"),
+            (res.clone(), Some(Language::Zh))
+        );
+        assert_eq!(info("x/A_RES_70_1_F.PDF"), (res, Some(Language::Fr)));
         assert_eq!(
             info("E_CN.15_2011_L.3_Rev.1-EN.txt"),
             (Some("E/CN.15/2011/L.3/Rev.1".into()), Some(Language::En))

@@ -4,33 +4,21 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use crate::align::sentence_rows::{Level, align_sentences};
-use crate::check::check;
+use versalign::export::{self, ExportOptions, Format};
+use versalign::{Level, LexiconCache};
+
 use crate::cli::versions::VersionArgs;
-use crate::cli::{CliError, Outcome};
-use crate::export::json::AlignedDocument;
-use crate::export::table::{Delimiter, write_table};
-use crate::lexicon::LexiconCache;
-
-/// Output formats of `versalign align`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Comma-separated values (RFC 4180).
-    Csv,
-    /// Tab-separated values.
-    Tsv,
-    /// The JSON document also printed by `check --json`.
-    Json,
-}
+use crate::cli::{CliError, Outcome, format, level};
 
 /// Arguments of `versalign align`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub versions: VersionArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "csv")]
+    /// Output format: `csv` (RFC 4180), `tsv`, or `json` (the document `check --json` prints).
+    #[arg(long, default_value = "csv", value_parser = format(&["csv", "tsv", "json"]))]
     pub format: Format,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "OUT")]
@@ -39,26 +27,21 @@ pub struct Args {
     #[arg(long)]
     pub bom: bool,
     /// `sentence` adds, after each paragraph row, the rows of its aligned sentences.
-    #[arg(long, value_enum, default_value = "paragraph")]
+    #[arg(long, value_name = "LEVEL", default_value = "paragraph", value_parser = level())]
     pub level: Level,
 }
 
 /// Run `versalign align`.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
-    let aligned = args.versions.load()?;
-    let findings = check(&aligned.docs, &aligned.alignment);
-    let sentences = match args.level {
-        Level::Paragraph => Vec::new(),
-        Level::Sentence => {
-            let lexicons = LexiconCache::with_default_dictionaries(|file| {
-                eprintln!(
-                    "versalign align: using CC-CEDICT from {} (CC BY-SA 4.0)",
-                    file.display()
-                );
-            });
-            align_sentences(&aligned.docs, &aligned.alignment, &lexicons)?
-        }
-    };
+    let lexicons = (args.level == Level::Sentence).then(|| {
+        Arc::new(LexiconCache::with_default_dictionaries(|file| {
+            eprintln!(
+                "versalign align: using CC-CEDICT from {} (CC BY-SA 4.0)",
+                file.display()
+            );
+        }))
+    });
+    let comparison = args.versions.compare(lexicons)?;
     let write_error = |source| CliError::Write {
         path: args.output.clone(),
         source,
@@ -68,35 +51,9 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
-    match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &AlignedDocument::new(&aligned.docs, &aligned.alignment, &findings, &sentences),
-            )?;
-            writeln!(out).map_err(write_error)?;
-        }
-        Format::Csv | Format::Tsv => {
-            let delimiter = if args.format == Format::Tsv {
-                Delimiter::Tab
-            } else {
-                Delimiter::Comma
-            };
-            write_table(
-                &mut out,
-                &aligned.docs,
-                &aligned.alignment,
-                &findings,
-                &sentences,
-                delimiter,
-                args.bom,
-            )
-            .map_err(|e| match e.into_kind() {
-                csv::ErrorKind::Io(source) => write_error(source),
-                other => write_error(std::io::Error::other(format!("{other:?}"))),
-            })?;
-        }
-    }
-    out.flush().map_err(write_error)?;
+    let options = ExportOptions { bom: args.bom };
+    export::write(&comparison, args.format, &options, &mut out)
+        .and_then(|()| out.flush())
+        .map_err(write_error)?;
     Ok(Outcome::Clean)
 }

@@ -7,9 +7,10 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::align::sentence_rows::Level;
-use crate::batch::{self, BatchOptions, Shard};
-use crate::cli::{CliError, Outcome};
+use versalign::Level;
+use versalign::batch::{self, BatchOptions, Shard};
+
+use crate::cli::{CliError, Outcome, level};
 
 /// Arguments of `versalign batch`.
 #[derive(Debug, clap::Args)]
@@ -30,7 +31,7 @@ pub struct Args {
     #[arg(long)]
     pub force: bool,
     /// `sentence` adds the rows of the aligned sentences inside each paragraph row.
-    #[arg(long, value_enum, default_value = "paragraph")]
+    #[arg(long, value_name = "LEVEL", default_value = "paragraph", value_parser = level())]
     pub level: Level,
 }
 
@@ -60,7 +61,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         level: args.level,
     };
     if args.level == Level::Sentence {
-        if let Some(file) = crate::lexicon::find_cedict() {
+        if let Some(file) = versalign::find_cedict() {
             eprintln!(
                 "versalign batch: using CC-CEDICT from {} for Chinese–English (CC BY-SA 4.0)",
                 file.display()

@@ -3,11 +3,10 @@
 
 use std::io::{BufWriter, Write};
 
-use crate::check::{check, has_errors};
+use versalign::export::{self, ExportOptions, Format};
+
 use crate::cli::versions::VersionArgs;
 use crate::cli::{CliError, Outcome};
-use crate::export::json::AlignedDocument;
-use crate::export::report::write_report;
 
 /// Arguments of `versalign check`.
 #[derive(Debug, clap::Args)]
@@ -21,24 +20,20 @@ pub struct Args {
 
 /// Run `versalign check`.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
-    let aligned = args.versions.load()?;
-    let findings = check(&aligned.docs, &aligned.alignment);
+    let comparison = args.versions.compare(None)?;
+    let options = ExportOptions::default();
     if args.json {
         let mut out = BufWriter::new(std::io::stdout().lock());
-        serde_json::to_writer_pretty(
-            &mut out,
-            &AlignedDocument::new(&aligned.docs, &aligned.alignment, &findings, &[]),
-        )?;
-        writeln!(out)
+        export::write(&comparison, Format::Json, &options, &mut out)
             .and_then(|()| out.flush())
             .map_err(CliError::stdout)?;
     } else {
         let mut out = anstream::stdout().lock();
-        write_report(&mut out, &aligned.docs, &aligned.alignment, &findings)
+        export::write(&comparison, Format::Report, &options, &mut out)
+            .and_then(|()| out.flush())
             .map_err(CliError::stdout)?;
-        out.flush().map_err(CliError::stdout)?;
     }
-    Ok(if has_errors(&findings) {
+    Ok(if comparison.has_errors() {
         Outcome::Findings
     } else {
         Outcome::Clean

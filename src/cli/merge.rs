@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use crate::batch;
+use versalign::batch;
+
 use crate::cli::{CliError, Outcome};
 
 /// Arguments of `versalign merge`.

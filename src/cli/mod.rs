@@ -14,7 +14,9 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
+use versalign::{Language, Level, export};
 
 /// Align the language versions of UN documents and report where a translation does not match
 /// the original.
@@ -55,7 +57,7 @@ pub enum Outcome {
 pub enum CliError {
     /// The library refused an input.
     #[error(transparent)]
-    Library(#[from] crate::Error),
+    Library(#[from] versalign::Error),
     /// Arguments that clap accepted but that do not make sense together.
     #[error("{0}")]
     Usage(String),
@@ -73,7 +75,7 @@ pub enum CliError {
     Json(#[from] serde_json::Error),
     /// A batch could not run.
     #[error(transparent)]
-    Batch(#[from] crate::batch::BatchError),
+    Batch(#[from] versalign::batch::BatchError),
 }
 
 impl CliError {
@@ -113,8 +115,23 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// A language argument (`ar`, `zh`, `en`, `fr`, `ru`, `es`), listed in `--help`.
+fn language() -> impl TypedValueParser<Value = Language> {
+    PossibleValuesParser::new(Language::ALL.map(Language::code)).try_map(|s| s.parse::<Language>())
+}
+
+/// A `--level` argument (`paragraph`, `sentence`).
+fn level() -> impl TypedValueParser<Value = Level> {
+    PossibleValuesParser::new(Level::ALL.map(|(name, _)| name)).try_map(|s| s.parse::<Level>())
+}
+
+/// A `--format` argument among `formats`.
+fn format(formats: &'static [&'static str]) -> impl TypedValueParser<Value = export::Format> {
+    PossibleValuesParser::new(formats).try_map(|s| s.parse::<export::Format>())
+}
+
 /// Print warnings of a document on standard error, as `file:line: warning: message`.
-fn print_warnings(doc: &crate::model::Document) {
+fn print_warnings(doc: &versalign::Document) {
     let mut err = io::stderr().lock();
     for w in &doc.warnings {
         let _ = match w.line {

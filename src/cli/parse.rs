@@ -4,9 +4,8 @@
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
-use crate::cli::{CliError, Outcome, print_warnings};
-use crate::model::{Document, Language};
-use crate::parse::{ParseOptions, read_document};
+use crate::cli::{CliError, Outcome, language, print_warnings};
+use versalign::{Document, Language, ParseOptions, read_document};
 
 /// Arguments of `versalign parse`.
 #[derive(Debug, clap::Args)]
@@ -14,7 +13,7 @@ pub struct Args {
     /// The text file of one language version (UTF-8, UTF-16 with BOM, or GB18030).
     pub file: PathBuf,
     /// The version's language; detected from the body text when not given.
-    #[arg(long, value_enum)]
+    #[arg(long, value_name = "LANG", value_parser = language())]
     pub lang: Option<Language>,
     /// Print the document model as JSON instead of an outline.
     #[arg(long)]

@@ -7,12 +7,11 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::align::sentence::{SentenceAligner, bead_notation};
-use crate::cli::{CliError, Outcome};
-use crate::input::{lines, read_file};
-use crate::language::detect;
-use crate::lexicon::Lexicon;
-use crate::model::Language;
+use versalign::{
+    Language, Lexicon, SentenceAligner, bead_notation, detect_language, read_text, split_lines,
+};
+
+use crate::cli::{CliError, Outcome, language};
 
 /// Arguments of `versalign sentalign`.
 #[derive(Debug, clap::Args)]
@@ -24,14 +23,14 @@ pub struct Args {
     #[arg(required_unless_present = "batch")]
     pub tgt: Option<PathBuf>,
     /// Language of the source file (detected when not given).
-    #[arg(long, value_enum)]
+    #[arg(long, value_name = "LANG", value_parser = language())]
     pub src_lang: Option<Language>,
     /// Language of the target file (detected when not given).
-    #[arg(long, value_enum)]
+    #[arg(long, value_name = "LANG", value_parser = language())]
     pub tgt_lang: Option<Language>,
     /// A bilingual dictionary to add: hunalign's `target @ source` lines, two-column CSV, or
-    /// CC-CEDICT (the format is recognised). May be repeated. CC-CEDICT in `data/` (see
-    /// `scripts/fetch-cedict.sh`) is loaded automatically for Chinese–English.
+    /// CC-CEDICT (the format is recognised). May be repeated. CC-CEDICT, when installed (see
+    /// `scripts/fetch-cedict.sh`), is loaded automatically for Chinese–English.
     #[arg(long, value_name = "FILE")]
     pub dict: Vec<PathBuf>,
     /// Write the beads here instead of standard output.
@@ -95,8 +94,8 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
 
 /// The lines of a file, one sentence each.
 fn sentences(path: &Path) -> Result<Vec<String>, CliError> {
-    let text = read_file(path)?.text;
-    Ok(lines(&text).into_iter().map(str::to_string).collect())
+    let text = read_text(path)?;
+    Ok(split_lines(&text).into_iter().map(str::to_string).collect())
 }
 
 /// The given language, else the one detected from the sentences.
@@ -114,7 +113,7 @@ fn language_of(
         .map(|s| s.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    detect(&sample).map(|d| d.language).ok_or_else(|| {
+    detect_language(&sample).map(|d| d.language).ok_or_else(|| {
         CliError::Usage(format!(
             "{}: cannot tell its language; give --src-lang and --tgt-lang",
             path.display()
@@ -143,13 +142,13 @@ fn load_lexicon(src: Language, tgt: Language, extra: &[PathBuf]) -> Result<Lexic
 
 /// The jobs of a job file: `src<TAB>tgt<TAB>out` per line, relative to the file's folder.
 fn read_jobs(file: &Path) -> Result<Vec<Job>, CliError> {
-    let text = read_file(file)?.text;
+    let text = read_text(file)?;
     let base = file.parent().unwrap_or(Path::new(""));
     let resolve = |p: &str| {
         let p = PathBuf::from(p.trim());
         if p.is_absolute() { p } else { base.join(p) }
     };
-    lines(&text)
+    split_lines(&text)
         .into_iter()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())

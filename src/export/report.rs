@@ -22,7 +22,7 @@ const DIM: Style = Style::new().dimmed();
 const COLUMN: usize = 56;
 
 /// Write the report.
-pub fn write_report<W: Write>(
+pub(crate) fn write_report<W: Write>(
     out: &mut W,
     docs: &[Document],
     alignment: &Alignment,
@@ -132,7 +132,7 @@ fn padded(text: &str, columns: usize) -> String {
 }
 
 /// The last line: totals and the count per code.
-pub fn summary_line(findings: &[Finding]) -> String {
+pub(crate) fn summary_line(findings: &[Finding]) -> String {
     if findings.is_empty() {
         return "no findings".to_string();
     }

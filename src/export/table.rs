@@ -10,10 +10,11 @@ use crate::align::{Alignment, Method};
 use crate::check::Finding;
 use crate::export::{column_order, rounded};
 use crate::model::{Document, Language};
+use crate::pipeline::Comparison;
 
 /// Field separator of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Delimiter {
+pub(crate) enum Delimiter {
     /// Comma-separated values.
     Comma,
     /// Tab-separated values.
@@ -23,7 +24,7 @@ pub enum Delimiter {
 /// Write the table of an alignment; `findings` fill the last column (codes joined by `;`).
 /// `sentences` (from `align --level sentence`) follow their paragraph row, with the paragraph's
 /// row number, kind `sentence`, their place in the paragraph as label, and the paragraph's lines.
-pub fn write_table<W: Write>(
+pub(crate) fn write_table<W: Write>(
     mut out: W,
     docs: &[Document],
     alignment: &Alignment,
@@ -71,14 +72,17 @@ pub fn write_table<W: Write>(
 /// Write the rows of an alignment without header, each led by `symbol`, with a column for each
 /// of the six languages in the UN order (empty for the languages the document lacks): the part
 /// of a batch's `aligned.csv` that one document contributes.
-pub fn write_archive_rows<W: Write>(
+pub(crate) fn write_archive_rows<W: Write>(
     out: W,
     symbol: &str,
-    docs: &[Document],
-    alignment: &Alignment,
-    findings: &[Finding],
-    sentences: &[SentenceRow],
+    comparison: &Comparison,
 ) -> csv::Result<()> {
+    let Comparison {
+        documents: docs,
+        alignment,
+        findings,
+        sentences,
+    } = comparison;
     let mut writer = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out);

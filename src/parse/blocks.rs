@@ -5,7 +5,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::script::{is_cjk_punctuation, is_han};
 use crate::locale::{
     ARABIC_LETTER_NAMES, ARABIC_LETTERS, ARABIC_ORDINALS, ARTICLE_WORDS, CHAPTER_WORDS,
     CYRILLIC_LOOKALIKES, PREAMBLE_HEADINGS, ascii_digit, chinese_numeral_value, is_function_word,
@@ -14,6 +13,7 @@ use crate::locale::{
 use crate::model::{BlockKind, Language};
 use crate::parse::lines::{Line, width};
 use crate::parse::markers::superscript_digit;
+use crate::script::{is_cjk_punctuation, is_han};
 
 /// What separates a body line from the body line before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,9 +6,9 @@
 
 use std::collections::HashSet;
 
-use crate::script::{is_arabic_letter, is_han, is_spaced_letter};
 use crate::model::{FootnoteRef, Language};
 use crate::parse::lines::SYMBOL;
+use crate::script::{is_arabic_letter, is_han, is_spaced_letter};
 
 /// How sure a candidate is to be a marker before the sequence is considered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -122,7 +122,6 @@ fn is_zh_unit(c: char) -> bool {
             | '股'
     )
 }
-
 
 /// Every marker candidate of a text, in order.
 pub(crate) fn candidates(text: &str, lang: Language) -> Vec<Candidate> {

@@ -12,7 +12,7 @@ pub(crate) mod lines;
 mod markers;
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::Error;
 use crate::input;
@@ -46,22 +46,13 @@ impl Default for ParseOptions {
 
 /// Read, decode and parse a file. Fails when the file cannot be read, is not text, or is empty.
 pub fn read_document(path: &Path, options: &ParseOptions) -> Result<Document, Error> {
-    let decoded = input::read_file(path)?;
+    let decoded = input::read(path)?;
     if decoded.text.trim().is_empty() {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
     Ok(parse(&decoded.text, &path.display().to_string(), options))
-}
-
-/// Read several files in parallel; the first failure (in argument order) is returned.
-pub fn read_documents(paths: &[PathBuf], options: &ParseOptions) -> Result<Vec<Document>, Error> {
-    use rayon::prelude::*;
-    paths
-        .par_iter()
-        .map(|p| read_document(p, options))
-        .collect()
 }
 
 /// What a non-blank line became.

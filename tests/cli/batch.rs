@@ -59,6 +59,13 @@ fn archive(dir: &Path, copies: usize) {
         &dir.join("loose/note.txt"),
         "Notes taken during the meeting, without a symbol.\n".as_bytes(),
     );
+    // Files that are no version, or that cannot be read: listed, never skipped.
+    put(&dir.join("loose/README.md"), b"# What this folder holds\n");
+    put(&dir.join("word/draft.docx"), b"PK\x03\x04\x14\x00\x06\x00");
+    put(
+        &dir.join("dotted/A-RES-80-4.fr.docx"),
+        b"PK\x03\x04\x14\x00\x06\x00",
+    );
     for k in 0..copies {
         for lang in ["es", "en", "zh"] {
             put(
@@ -158,9 +165,25 @@ fn every_input_file_is_in_the_summary_or_the_unplaceable_list() {
         broken["message"].contains("A-RES-80-4.zh.txt") && broken["message"].contains("binary"),
         "{broken:?}"
     );
+    assert!(
+        broken["message"].contains("A-RES-80-4.fr.docx") && broken["message"].contains("Word"),
+        "a Word file placed by its name is reported in its document's row: {broken:?}"
+    );
     assert!(out.join("A_RES_80_4.csv").exists());
-    assert_eq!(unplaceable.len(), 1);
-    assert!(unplaceable[0]["path"].ends_with("loose/note.txt"));
+    let reasons: BTreeMap<&str, &str> = unplaceable
+        .iter()
+        .map(|r| {
+            let name = r["path"].rsplit('/').next().unwrap();
+            (name, r["reason"].as_str())
+        })
+        .collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(reasons["note.txt"].contains("no symbol"), "{reasons:?}");
+    assert!(
+        reasons["README.md"].contains("not a document version"),
+        "{reasons:?}"
+    );
+    assert!(reasons["draft.docx"].contains("Word .docx"), "{reasons:?}");
     // aligned.csv: every document's rows, with the symbol and all six language columns.
     let aligned = read_csv(&out.join("aligned.csv"));
     assert!(

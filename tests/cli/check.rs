@@ -237,6 +237,40 @@ fn usage_errors_exit_with_2() {
         .stderr(predicate::str::contains("no version in ru"));
 }
 
+/// A folder holding a Word file beside the text versions: the Word file is named with what to
+/// do, not skipped; a PDF given by name is refused the same way.
+#[test]
+fn office_files_are_named_not_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["es", "en"] {
+        std::fs::copy(
+            project(&format!("corpora/demo/clean/{lang}.txt")),
+            dir.path().join(format!("{lang}.txt")),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("zh.docx"), b"PK\x03\x04\x14\x00\x06\x00").unwrap();
+    std::fs::write(dir.path().join("SOURCE.md"), "notes, not a version").unwrap();
+    versalign()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("zh.docx: Word .docx"))
+        .stderr(predicate::str::contains("plain text"));
+    std::fs::remove_file(dir.path().join("zh.docx")).unwrap();
+    versalign().arg("check").arg(dir.path()).assert().code(0);
+    std::fs::write(dir.path().join("fr.pdf"), b"%PDF-1.5\n").unwrap();
+    versalign()
+        .arg("check")
+        .arg(dir.path().join("es.txt"))
+        .arg(dir.path().join("fr.pdf"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("fr.pdf: PDF"))
+        .stderr(predicate::str::contains("pdftotext"));
+}
+
 #[test]
 fn pivot_can_be_chosen() {
     let out = versalign()

@@ -4,9 +4,7 @@
 use std::collections::HashMap;
 
 use serde_json::Value;
-use versalign::language::detect;
-use versalign::model::{Document, Language};
-use versalign::parse::{ParseOptions, read_document};
+use versalign::{Document, Language, ParseOptions, detect_language as detect, read_document};
 
 use crate::util::{corpora, files_under, stdout_of, versalign};
 
@@ -221,7 +219,7 @@ fn nothing_is_lost_in_any_real_file() {
         ) else {
             continue;
         };
-        let text = versalign::input::read_file(&path).unwrap().text;
+        let text = versalign::read_text(&path).unwrap();
         assert_every_line_owned_once(&text, &doc);
         checked += 1;
     }
@@ -233,7 +231,7 @@ fn assert_every_line_owned_once(text: &str, doc: &Document) {
     for (line, _) in doc.line_owners() {
         *owners.entry(line).or_default() += 1;
     }
-    for (i, line) in versalign::input::lines(text).iter().enumerate() {
+    for (i, line) in versalign::split_lines(text).iter().enumerate() {
         let n = owners.get(&(i + 1)).copied().unwrap_or(0);
         let blank = line
             .chars()

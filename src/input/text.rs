@@ -1,6 +1,6 @@
-//! Turning the bytes of a file into text: UTF-8 with or without byte-order mark, UTF-16 LE/BE
-//! (Word's "Unicode text" export), GB18030 for legacy Chinese files; binary and damaged input is
-//! refused with the byte offset where it went wrong.
+//! Plain text: the bytes of a file decoded as UTF-8 with or without byte-order mark, UTF-16
+//! LE/BE (Word's "Unicode text" export), GB18030 for legacy Chinese files; binary and damaged
+//! input is refused with the byte offset where it went wrong.
 
 use std::path::Path;
 
@@ -11,7 +11,7 @@ use crate::script::{is_cjk_punctuation, is_han};
 
 /// Text decoded from a file, with the encoding it was found in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
+pub(crate) struct Decoded {
     /// The text, without byte-order mark; line ends are left as they were.
     pub text: String,
     /// Name of the encoding the bytes were in (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `gb18030`).
@@ -19,7 +19,7 @@ pub struct Decoded {
 }
 
 /// Read and decode a file.
-pub fn read_file(path: &Path) -> Result<Decoded, Error> {
+pub(crate) fn read_file(path: &Path) -> Result<Decoded, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -31,7 +31,7 @@ pub fn read_file(path: &Path) -> Result<Decoded, Error> {
 }
 
 /// Decode bytes, guessing the encoding from the byte-order mark and the content.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_as(encoding, &bytes[bom_len..], bom_len);
     }
@@ -185,7 +185,7 @@ fn reject_binary(bytes: &[u8]) -> Result<(), DecodeError> {
 }
 
 /// Split text into lines on LF, CRLF or a lone CR, without the line ends.
-pub fn lines(text: &str) -> Vec<&str> {
+pub(crate) fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;

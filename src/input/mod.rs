@@ -1,0 +1,194 @@
+//! Any file → text with its provenance, by format: the seam every reader of versions goes
+//! through (the pipeline, `parse`, `batch`, a directory argument).
+//!
+//! A file's format is told from its first bytes, not its name: a ZIP container (Word `.docx`,
+//! OpenDocument), a PDF, an OLE2 compound file (Word 97–2003 `.doc`, or an encrypted Office
+//! file), or text. Plain text is decoded by [`text`]; a format that is recognised but not read
+//! is refused with an error that names the file and says what to do, so that no version is
+//! taken for binary garbage or skipped in silence.
+
+mod text;
+
+use std::path::Path;
+
+pub(crate) use text::{decode, lines, read_file};
+
+use crate::error::Error;
+
+/// What a file is, told from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SourceFormat {
+    /// Text in one of the encodings [`text`] decodes.
+    PlainText,
+    /// A ZIP container: Word `.docx`, OpenDocument `.odt`, or another Office file.
+    Zip,
+    /// A PDF file.
+    Pdf,
+    /// An OLE2 compound file: Word 97–2003 `.doc`, or a password-protected Office file.
+    Ole,
+}
+
+impl SourceFormat {
+    /// The format of a file whose content starts with `head`.
+    pub(crate) fn sniff(head: &[u8]) -> SourceFormat {
+        if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+            SourceFormat::Zip
+        } else if head.starts_with(b"%PDF-") {
+            SourceFormat::Pdf
+        } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            SourceFormat::Ole
+        } else {
+            SourceFormat::PlainText
+        }
+    }
+
+    /// The refusal for a format that is recognised but not read, naming `path`.
+    fn unsupported(self, path: &Path) -> Option<Error> {
+        let (format, advice) = match self {
+            SourceFormat::PlainText => return None,
+            SourceFormat::Zip => (
+                "Word .docx (ZIP)",
+                "save the document as plain text (UTF-8) and check that file",
+            ),
+            SourceFormat::Pdf => (
+                "PDF",
+                "extract its text first (`pdftotext -layout FILE.pdf`) and check the .txt",
+            ),
+            SourceFormat::Ole => (
+                "Word 97-2003 .doc or password-protected Office",
+                "remove the password and save the document as plain text (UTF-8)",
+            ),
+        };
+        Some(Error::UnsupportedFormat {
+            path: path.to_path_buf(),
+            format,
+            advice,
+        })
+    }
+}
+
+/// The text of one version, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SourceText {
+    /// The text, without byte-order mark; line ends as they were (places are text lines).
+    pub text: String,
+    /// The encoding the bytes were in (`UTF-8`, `UTF-16LE`, `gb18030` …).
+    pub encoding: &'static str,
+}
+
+/// Read a file as the text of a version, by its format.
+pub(crate) fn read(path: &Path) -> Result<SourceText, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    from_bytes(path, &bytes)
+}
+
+/// The text of a version from the bytes of its file; `path` names it in errors.
+pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<SourceText, Error> {
+    if let Some(refusal) = SourceFormat::sniff(bytes).unsupported(path) {
+        return Err(refusal);
+    }
+    let decoded = decode(bytes).map_err(|source| Error::Decode {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(SourceText {
+        text: decoded.text,
+        encoding: decoded.encoding,
+    })
+}
+
+/// Read a text file (any encoding versions may be in) into a string: the way versalign reads
+/// files that are not document versions, such as one sentence per line or a lexicon.
+pub fn read_text(path: &Path) -> Result<String, Error> {
+    read(path).map(|t| t.text)
+}
+
+/// Split text into lines on LF, CRLF or a lone CR, without the line ends: the lines the parser
+/// numbers, so that line numbers in findings are the lines of the file.
+pub fn split_lines(text: &str) -> Vec<&str> {
+    lines(text)
+}
+
+/// Whether a folder's file is one of its language versions: by name, a text export or a file
+/// in a document format a translator holds (which [`read`] refuses, naming it, when it cannot
+/// read it), never notes such as `README.md` or `SOURCE.md`.
+pub(crate) fn is_version_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| VERSION_EXTENSIONS.iter().any(|d| e.eq_ignore_ascii_case(d)))
+}
+
+/// The extensions of the files a version may come in (see [`is_version_file`]).
+pub(crate) const VERSION_EXTENSIONS: &[&str] = &["txt", "docx", "doc", "odt", "pdf", "rtf"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(bytes: &[u8], name: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        read(&path).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn formats_are_told_from_their_first_bytes() {
+        assert_eq!(SourceFormat::sniff(b"PK\x03\x04rest"), SourceFormat::Zip);
+        assert_eq!(SourceFormat::sniff(b"%PDF-1.7\n"), SourceFormat::Pdf);
+        assert_eq!(
+            SourceFormat::sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
+            SourceFormat::Ole
+        );
+        assert_eq!(
+            SourceFormat::sniff("1. Текст".as_bytes()),
+            SourceFormat::PlainText
+        );
+        assert_eq!(SourceFormat::sniff(b""), SourceFormat::PlainText);
+    }
+
+    #[test]
+    fn office_and_pdf_files_are_refused_by_name_with_advice() {
+        let docx = refusal(b"PK\x03\x04\x14\x00\x06\x00", "zh.docx");
+        assert!(
+            docx.contains("zh.docx") && docx.contains("Word .docx"),
+            "{docx}"
+        );
+        assert!(docx.contains("plain text"), "{docx}");
+        let pdf = refusal(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", "es.pdf");
+        assert!(
+            pdf.contains("es.pdf: PDF") && pdf.contains("pdftotext"),
+            "{pdf}"
+        );
+        let doc = refusal(
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+            "fr.doc",
+        );
+        assert!(doc.contains("fr.doc") && doc.contains("password"), "{doc}");
+    }
+
+    #[test]
+    fn text_is_decoded_with_its_encoding() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("en.txt");
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("1. Text".encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(&path, bytes).unwrap();
+        let text = read(&path).unwrap();
+        assert_eq!(text.text, "1. Text");
+        assert_eq!(text.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn versions_of_a_folder_are_told_by_extension() {
+        assert!(is_version_file(Path::new("d/zh.txt")));
+        assert!(is_version_file(Path::new("d/ES.DOCX")));
+        assert!(is_version_file(Path::new("d/A_RES_70_1_F.pdf")));
+        assert!(!is_version_file(Path::new("d/SOURCE.md")));
+        assert!(!is_version_file(Path::new("d/status_en.xml")));
+        assert!(!is_version_file(Path::new("d/noextension")));
+    }
+}
