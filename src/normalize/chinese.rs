@@ -9,7 +9,7 @@ use super::AnchorKind;
 use crate::locale::chinese_numeral_value;
 
 use super::dates::date_key;
-use super::scan::{Scan, each_match, is_digit_before, parse_u32, window};
+use super::scan::{Found, Scan, each_match, is_digit_before, parse_u32, window};
 
 impl Scan<'_> {
     /// A Chinese date `2011年4月11日`, with following days `至15日`, `和5月2日`.
@@ -70,9 +70,15 @@ impl Scan<'_> {
         if !self.is_free(whole.start(), end) {
             return false;
         }
-        for key in keys {
-            self.add(AnchorKind::Date, key, whole.start(), end, false);
-        }
+        // Every date of a chain `1月1日、1月2日、…` spans the whole chain, which is claimed once
+        // (not once a date: that made a chain of n dates cost n² bytes).
+        self.found.extend(keys.into_iter().map(|value| Found {
+            kind: AnchorKind::Date,
+            value,
+            start: whole.start(),
+            end,
+            soft: false,
+        }));
         // A month on its own (`4月`) is claimed but, like `April`, is no anchor.
         self.claim(whole.start(), end);
         true
@@ -227,6 +233,34 @@ static CHINESE_DATE_MORE: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use crate::normalize::testing::*;
+
+    #[test]
+    fn a_list_of_twenty_thousand_dates_yields_every_date() {
+        // `2011年1月1日、2011年1月2日、…`: one chain, every date its own anchor, in order.
+        let want: Vec<String> = (2011..)
+            .flat_map(|y| (1..=12).flat_map(move |m| (1..=28).map(move |d| (y, m, d))))
+            .take(20_000)
+            .map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
+            .collect();
+        let chain: Vec<String> = want
+            .iter()
+            .map(|key| {
+                let mut parts = key.split('-').map(|p| p.trim_start_matches('0'));
+                let (y, m, d) = (parts.next(), parts.next(), parts.next());
+                format!(
+                    "{}年{}月{}日",
+                    y.unwrap_or(""),
+                    m.unwrap_or(""),
+                    d.unwrap_or("")
+                )
+            })
+            .collect();
+        let text = format!("会议于{}举行。", chain.join("、"));
+        let found = anchors(&text, Zh);
+        assert!(found.iter().all(|a| a.kind == AnchorKind::Date && !a.soft));
+        let keys: Vec<String> = found.into_iter().map(|a| a.value).collect();
+        assert_eq!(keys, want);
+    }
 
     #[test]
     fn chinese_numerals_in_context() {

@@ -1,6 +1,6 @@
 //! Helpers of the unit tests of this module: keys of a text, differences between two versions.
 
-pub(super) use super::{anchors, compare};
+pub(super) use super::{AnchorKind, anchors, compare};
 pub(super) use crate::model::Language;
 pub(super) use Language::{Ar, En, Es, Fr, Ru, Zh};
 
