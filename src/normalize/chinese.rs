@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::AnchorKind;
 use crate::locale::chinese_numeral_value;
 
+use super::AnchorKind;
 use super::dates::date_key;
 use super::scan::{Found, Scan, each_match, is_digit_before, parse_u32, window};
 
@@ -206,10 +206,13 @@ impl Scan<'_> {
     }
 }
 
+/// A month or day: one or two digits, or up to three Chinese numerals.
 const CHINESE_NUMBER: &str = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
 
+/// A year: four digits or four Chinese numerals (`二〇一一`).
 const CHINESE_YEAR: &str = r"[0-9]{4}|[〇零一二三四五六七八九]{4}";
 
+/// A Chinese date or month (`2011年4月11日`, `4月`), with a leading month range `7-8月`.
 pub(super) static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:(?P<y>{CHINESE_YEAR})\s*年\s*)?(?:(?P<m0>{CHINESE_NUMBER})\s*(?:-|至|到|和|、)\s*)?(?P<m>{CHINESE_NUMBER})\s*月(?:\s*(?P<d>{CHINESE_NUMBER})\s*(?P<du>日)?)?"
@@ -223,6 +226,7 @@ pub(super) static ZH_AFTERNOON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("afternoon regex")
 });
 
+/// What continues a Chinese date: `至15日`, `和5月2日`, `、2012年1月3日`, anchored at its start.
 static CHINESE_DATE_MORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\A\s*(?:至|到|和|、|及|与|-|~)\s*(?:(?P<y>{CHINESE_YEAR})\s*年\s*)?(?:(?P<m>{CHINESE_NUMBER})\s*月\s*)?(?:(?P<d>{CHINESE_NUMBER})\s*日)?"

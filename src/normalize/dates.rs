@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::AnchorKind;
 use crate::model::Language;
 
+use super::AnchorKind;
 use super::chinese::CHINESE_DATE;
 use super::fold::fold_str;
 use super::rules::{MONTHS, rules};

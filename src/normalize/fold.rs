@@ -4,11 +4,16 @@ use crate::locale::ascii_digit;
 
 /// The text as searched, with the original byte offset of every folded byte.
 pub(super) struct Folded<'a> {
-    pub(super) source: &'a str,
+    /// The input.
+    source: &'a str,
+    /// The folded text.
     pub(super) text: String,
-    pub(super) origin: Vec<usize>,
+    /// For each byte of `text` (and its end), the offset of the input character it comes from.
+    origin: Vec<usize>,
 }
+
 impl<'a> Folded<'a> {
+    /// Folds `source`.
     pub(super) fn new(source: &'a str) -> Self {
         // ASCII is left as it is: copy runs of it at once, fold the rest character by character.
         if source.is_ascii() {

@@ -120,6 +120,7 @@ fn lexicon(lang: Language) -> HashMap<String, Role> {
     map
 }
 
+/// `s` without the acute accents of Spanish vowels, as the words are often written in capitals.
 fn strip_accents(s: &str) -> String {
     s.chars()
         .map(|c| match c {
@@ -133,6 +134,7 @@ fn strip_accents(s: &str) -> String {
         .collect()
 }
 
+/// English cardinals and ordinals.
 const EN_WORDS: &[(&str, u64)] = &[
     ("one first", 1),
     ("two second", 2),
@@ -164,6 +166,7 @@ const EN_WORDS: &[(&str, u64)] = &[
     ("hundredth", 100),
 ];
 
+/// French cardinals, ordinals and approximate counts (`dizaine`).
 const FR_WORDS: &[(&str, u64)] = &[
     ("un une premier première premiers premières unième", 1),
     ("deux deuxième deuxièmes second seconde", 2),
@@ -199,6 +202,7 @@ const FR_WORDS: &[(&str, u64)] = &[
     ("centième", 100),
 ];
 
+/// Spanish cardinals and approximate counts (`decena`); ordinals are in [`ES_ORDINALS`].
 const ES_WORDS: &[(&str, u64)] = &[
     ("un una uno primer", 1),
     ("tercer", 3),
@@ -332,6 +336,7 @@ const RU_CARDINAL_STEMS: &[(&str, u64)] = &[
     ("тридцат", 30),
 ];
 
+/// Russian cardinals in their cases, and collective numerals (`двое`).
 const RU_WORDS: &[(&str, u64)] = &[
     ("один одна одно одного одной одному одним одном одну", 1),
     ("два две двух двум двумя двое двоих", 2),

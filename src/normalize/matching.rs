@@ -3,16 +3,19 @@
 
 use std::collections::HashMap;
 
-use super::{Anchor, AnchorDiff, AnchorKind};
-
 use super::scan::trim_zeros;
+use super::{Anchor, AnchorDiff, AnchorKind};
 
 /// One side of a comparison: its anchors and which of them are already paired.
 pub(super) struct Side<'a> {
+    /// The anchors of this side, in text order.
     anchors: &'a [Anchor],
+    /// Which of them are paired (or forgiven).
     used: Vec<bool>,
 }
+
 impl<'a> Side<'a> {
+    /// A side with none of `anchors` paired yet.
     pub(super) fn new(anchors: &'a [Anchor]) -> Self {
         Side {
             anchors,
@@ -44,6 +47,7 @@ impl<'a> Side<'a> {
         index
     }
 
+    /// The hard anchors left unpaired, as differences from the first side or the second.
     pub(super) fn unmatched(&self, in_first: bool) -> Vec<AnchorDiff> {
         self.open_hard()
             .into_iter()
@@ -78,6 +82,7 @@ impl Index<'_> {
     }
 }
 
+/// Pairs the open hard anchors of `left` with open hard anchors of `right` of equal kind and key.
 pub(super) fn match_exact(left: &mut Side, right: &mut Side) {
     let mut index = right.index(false);
     for i in left.open_hard() {
@@ -200,6 +205,7 @@ fn reversed_groups(value: &str) -> String {
         .collect()
 }
 
+/// Whether `s` is a non-empty run of ASCII digits.
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }

@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::AnchorKind;
 use crate::locale::roman_value;
 use crate::model::Language;
 
+use super::AnchorKind;
 use super::rules::rules;
 use super::scan::{
     Found, Scan, each_match, floor_boundary, is_digit_at, is_digit_before, is_letter_at,
@@ -226,6 +226,7 @@ impl Scan<'_> {
 pub(super) struct Suffix {
     /// Power of ten of the magnitude word, 0 if none.
     pub(super) magnitude: u32,
+    /// Whether a per cent sign or word follows.
     pub(super) percent: bool,
     /// Where the suffix ends.
     pub(super) end: usize,
@@ -291,9 +292,12 @@ fn magnitude(word: &str) -> u32 {
 
 /// A figure as read: integer and fraction digits, or a literal such as a section number `2.3.1`.
 struct Figure {
-    pub(super) int: String,
-    pub(super) frac: String,
-    pub(super) literal: Option<String>,
+    /// Digits before the decimal separator.
+    int: String,
+    /// Digits after it.
+    frac: String,
+    /// The key itself, for a token that is no decimal number.
+    literal: Option<String>,
 }
 
 /// Reads a token of digit groups joined by `,` `.` and spaces by the conventions of `lang`.

@@ -5,30 +5,41 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::AnchorKind;
 use crate::locale::chinese_numeral_value;
 use crate::model::Language;
 use crate::script::is_spaced_letter;
 
+use super::AnchorKind;
 use super::rules::rules;
 
 /// An anchor in folded coordinates.
 pub(super) struct Found {
+    /// As [`super::Anchor::kind`].
     pub(super) kind: AnchorKind,
+    /// As [`super::Anchor::value`].
     pub(super) value: String,
+    /// Start byte in the folded text.
     pub(super) start: usize,
+    /// End byte (exclusive) in the folded text.
     pub(super) end: usize,
+    /// As [`super::Anchor::soft`].
     pub(super) soft: bool,
 }
 
 /// The passes over one folded text; each claims what it recognises so later passes skip it.
 pub(super) struct Scan<'t> {
+    /// The folded text.
     pub(super) text: &'t str,
+    /// Its language.
     pub(super) lang: Language,
+    /// Per byte of `text`: whether a pass has recognised it.
     pub(super) claimed: Vec<bool>,
+    /// The anchors found so far, in the order of the passes.
     pub(super) found: Vec<Found>,
 }
+
 impl<'t> Scan<'t> {
+    /// A scan of the folded `text`, written in `lang`, with nothing claimed or found.
     pub(super) fn new(text: &'t str, lang: Language) -> Self {
         Scan {
             text,
@@ -37,20 +48,22 @@ impl<'t> Scan<'t> {
             found: Vec::new(),
         }
     }
-}
-impl Scan<'_> {
+
+    /// Whether no pass has claimed any byte of `start..end` (false if it is out of range).
     pub(super) fn is_free(&self, start: usize, end: usize) -> bool {
         self.claimed
             .get(start..end)
             .is_some_and(|span| !span.contains(&true))
     }
 
+    /// Marks `start..end` as recognised, so that later passes skip it.
     pub(super) fn claim(&mut self, start: usize, end: usize) {
         if let Some(span) = self.claimed.get_mut(start..end) {
             span.fill(true);
         }
     }
 
+    /// Records an anchor and claims its span.
     pub(super) fn add(
         &mut self,
         kind: AnchorKind,
@@ -118,14 +131,17 @@ pub(super) fn each_match<'t>(
     }
 }
 
+/// Whether the byte at `i` is an ASCII digit.
 pub(super) fn is_digit_at(text: &str, i: usize) -> bool {
     text.as_bytes().get(i).is_some_and(u8::is_ascii_digit)
 }
 
+/// Whether the byte before `i` is an ASCII digit.
 pub(super) fn is_digit_before(text: &str, i: usize) -> bool {
     i > 0 && is_digit_at(text, i - 1)
 }
 
+/// Whether the character at `i` is a letter.
 pub(super) fn is_letter_at(text: &str, i: usize) -> bool {
     text.get(i..)
         .and_then(|rest| rest.chars().next())
@@ -147,6 +163,7 @@ pub(super) fn is_name_digits(text: &str, i: usize) -> bool {
     }
 }
 
+/// Whether the character before `i` is a letter.
 pub(super) fn is_letter_before(text: &str, i: usize) -> bool {
     text.get(..i)
         .and_then(|head| head.chars().next_back())
@@ -164,6 +181,7 @@ pub(super) fn digits_stand_alone(text: &str, start: usize, end: usize) -> bool {
     !is_digit_before(text, start) && !is_digit_at(text, end)
 }
 
+/// The value of a run of ASCII digits or Chinese numerals.
 pub(super) fn parse_u32(s: &str) -> Option<u32> {
     if s.bytes().all(|b| b.is_ascii_digit()) {
         s.parse().ok()
@@ -185,6 +203,7 @@ pub(super) fn clamp_boundary(text: &str, i: usize) -> usize {
     floor_boundary(text, i.min(text.len()))
 }
 
+/// `digits` without leading zeros (`0` for all zeros).
 pub(super) fn trim_zeros(digits: &str) -> &str {
     let trimmed = digits.trim_start_matches('0');
     if trimmed.is_empty() { "0" } else { trimmed }

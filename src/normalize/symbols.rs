@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use super::AnchorKind;
 use crate::locale::{CYRILLIC_LOOKALIKES, roman_value, to_roman};
 use crate::script::{is_cyrillic, is_latin};
 
+use super::AnchorKind;
 use super::scan::{Scan, each_match, is_digit_before, parse_u32, trim_zeros};
 
 impl Scan<'_> {

@@ -2,9 +2,9 @@
 
 use regex::Captures;
 
-use super::AnchorKind;
 use crate::model::Language;
 
+use super::AnchorKind;
 use super::chinese::ZH_AFTERNOON_BEFORE;
 use super::rules::rules;
 use super::scan::{
@@ -68,6 +68,7 @@ impl Scan<'_> {
     }
 }
 
+/// `T15:00`, or `None` for an impossible time.
 fn time_key(hour: u32, minute: u32) -> Option<String> {
     (hour < 24 && minute < 60).then(|| format!("T{hour:02}:{minute:02}"))
 }

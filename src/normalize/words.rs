@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::AnchorKind;
 use crate::model::Language;
 
+use super::AnchorKind;
 use super::dates::{date_key, month_of};
 use super::lexicon::{LEXICONS, RUSSIAN_COMPOUND_STEMS, Role};
 use super::rules::{lang_index, rules};
@@ -191,10 +191,13 @@ impl Scan<'_> {
 /// to the previous word.
 #[derive(Debug, Clone, Copy)]
 struct Word {
-    pub(super) role: Role,
-    pub(super) joined: bool,
+    /// What the word contributes.
+    role: Role,
+    /// Whether a connector stands before it.
+    joined: bool,
 }
 
+/// Whether `word` joins two number words in `lang`: `and`, `y`, `et`.
 fn is_connector(word: &str, lang: Language) -> bool {
     let w = word.to_lowercase();
     matches!(
@@ -321,6 +324,7 @@ fn number_word(token: &str, lang: Language) -> Option<Word> {
 
 /// The number in a Russian compound adjective: `десятилетнего` (10-year), `двухмиллионным` (2 million).
 fn russian_compound(word: &str) -> Option<u64> {
+    /// What may follow the number stem, and the factor it applies (`-летний` 1, `-тысячный` 1,000).
     const HEADS: &[(&str, u64)] = &[
         ("летн", 1),
         ("летие", 1),
@@ -353,6 +357,8 @@ fn class(value: u64) -> u8 {
 /// Splits a run of number words into numbers, with the span of each.
 fn combine_words(run: &[(Word, usize, usize)], lang: Language) -> Vec<(u64, usize, usize)> {
     #[derive(Default)]
+    /// The number being read: completed scales, the part below the current scale, the last word's
+    /// value, and the span and count of its words.
     struct Acc {
         total: u64,
         current: u64,
@@ -362,6 +368,7 @@ fn combine_words(run: &[(Word, usize, usize)], lang: Language) -> Vec<(u64, usiz
         words: usize,
     }
     impl Acc {
+        /// The number read so far, if any word was read.
         fn value(&self) -> Option<u64> {
             self.total
                 .checked_add(self.current)
