@@ -86,6 +86,7 @@ impl Scan<'_> {
 
     /// Chinese years `2011年`, `二〇一一年` are numbers, like `2011` elsewhere.
     pub(super) fn chinese_years(&mut self) {
+        /// Four digits or numerals before `年`.
         static YEAR: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年").expect("year regex")
         });
@@ -113,12 +114,15 @@ impl Scan<'_> {
 
     /// Chinese numerals before a counter or after `第`: `第二十届` (firm), `二十一世纪` (firm), `八个` (soft).
     pub(super) fn chinese_numerals(&mut self) {
-        static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"(第)?([〇零一二两三四五六七八九十百千万亿]{1,12})(?:多|余)?(届|周年|世纪|次会议|次会|个|名|项|场|种|次|国|年|位|份|条|款|段|章|节|天|周|倍|家|所|部|批|轮|类|起|人|岁|美元|元|点|号|级|方|期|套|架|座|艘|辆|枚|张|台|只|支|门|间|层|篇|本|份|小时|分钟|公里|米|吨)",
-            )
-            .expect("numeral regex")
-        });
+        self.chinese_percentages();
+        self.chinese_ordinal_lists();
+        self.chinese_echoed_numerals();
+        self.chinese_counted_numerals();
+    }
+
+    /// `百分之五` (five per cent), soft like other numbers in words.
+    fn chinese_percentages(&mut self) {
+        /// `百分之` and a numeral.
         static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"百分之([〇零一二两三四五六七八九十百]{1,8})").expect("percent regex")
         });
@@ -140,10 +144,16 @@ impl Scan<'_> {
             }
             ok
         });
+    }
+
+    /// The ordinals of a list before its counter: `第二` in `第二、第三条`, soft.
+    fn chinese_ordinal_lists(&mut self) {
+        /// `第` and a numeral followed by a list word.
         static ORDINAL_LIST: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"第([〇零一二两三四五六七八九十百千]{1,12})(?:、|和|及|至|或|到)")
                 .expect("ordinal list regex")
         });
+        let text = self.text;
         each_match(&ORDINAL_LIST, text, |caps| {
             let Some(numeral) = caps.get(1) else {
                 return false;
@@ -161,10 +171,16 @@ impl Scan<'_> {
             }
             ok
         });
+    }
+
+    /// A numeral echoed by a figure, `两(2)`: both soft.
+    fn chinese_echoed_numerals(&mut self) {
+        /// A numeral and a figure in brackets.
         static ECHOED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"([〇零一二两三四五六七八九十]{1,4})\s*\(\s*[0-9]{1,3}\s*\)")
                 .expect("echoed numeral regex")
         });
+        let text = self.text;
         each_match(&ECHOED, text, |caps| {
             let (Some(numeral), Some(whole)) = (caps.get(1), caps.get(0)) else {
                 return false;
@@ -183,6 +199,19 @@ impl Scan<'_> {
             self.claim(whole.start(), whole.end());
             true
         });
+    }
+
+    /// A numeral before a counter (`八个`, soft) or naming a session, anniversary or century
+    /// (`第二十届`, `七十周年`, `二十一世纪`, firm).
+    fn chinese_counted_numerals(&mut self) {
+        /// An optional `第`, a numeral and a counter.
+        static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(第)?([〇零一二两三四五六七八九十百千万亿]{1,12})(?:多|余)?(届|周年|世纪|次会议|次会|个|名|项|场|种|次|国|年|位|份|条|款|段|章|节|天|周|倍|家|所|部|批|轮|类|起|人|岁|美元|元|点|号|级|方|期|套|架|座|艘|辆|枚|张|台|只|支|门|间|层|篇|本|份|小时|分钟|公里|米|吨)",
+            )
+            .expect("numeral regex")
+        });
+        let text = self.text;
         each_match(&NUMERAL, text, |caps| {
             let (Some(whole), Some(numeral)) = (caps.get(0), caps.get(2)) else {
                 return false;

@@ -19,6 +19,7 @@ impl Scan<'_> {
     /// Year ranges `2014/15`, `2014-15`, `2014/2015` are two years, not a resolution number; so are
     /// two years glued together where a dash was lost in conversion (`20142020`).
     pub(super) fn year_ranges(&mut self) {
+        /// A year, an optional dash or slash, and a second year of two or four digits.
         static YEARS: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"((?:19|20)[0-9]{2})(?:\s*(-{1,2}|/)\s*)?((?:19|20)?[0-9]{2})")
                 .expect("year range regex")

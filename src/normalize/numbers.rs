@@ -103,6 +103,7 @@ impl Scan<'_> {
     /// Page numbers (`p. 28`, `стр. 31`, `第26页`) differ between language versions by design: they
     /// are soft, and so are the pages listed after them (`pp. 34 and 35`).
     fn is_page_reference(&self, start: usize, end: usize, previous: Option<&Found>) -> bool {
+        /// A page abbreviation or word just before the figure.
         static PAGE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)(?:(?-u:\b)pp?\.|(?-u:\b)pages?|p[áa]gs?\.|p[áa]ginas?|стр\.|(?:^|\s)с\.|ص\.|الصفح\S*)\s*\z")
                 .expect("page regex")

@@ -84,13 +84,14 @@ impl<'t> Scan<'t> {
 
     /// A leading paragraph number (`37. `, `37- `, `(37) `, Arabic `37 - `) is the block's label.
     pub(super) fn skip_label(&mut self) {
+        /// A paragraph number at the start of the text, before a space, a bracket or a letter.
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"\A\s*\(?[0-9]{1,3}(?:\.[0-9]{1,3})*(?:[.)](?:\s|[^\s0-9.,%])|\s*-\s+[^0-9\s-])|\A\s*[0-9]{1,3}(?:\.[0-9]{1,3})+\s+[\p{Lu}\p{Han}]|\A\s*'[0-9]{1,2}`",
             )
             .expect("label regex")
         });
-        // Arabic numbers sections with hyphens: `2-26 وعلاوة`, `3-2-1 إحراز`.
+        /// Arabic numbers sections with hyphens: `2-26 وعلاوة`, `3-2-1 إحراز`.
         static ARABIC_SECTION: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"\A\s*[0-9]{1,3}(?:\s?-\s?[0-9]{1,3})+\s+[^\s0-9]")
                 .expect("section label regex")

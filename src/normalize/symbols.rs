@@ -14,6 +14,7 @@ use super::scan::{Scan, each_match, is_digit_before, parse_u32, trim_zeros};
 impl Scan<'_> {
     /// UN document symbols: `A/RES/70/1`, `E/CN.15/2011/L.3/Rev.1`, `A/C.3/56/L.12`.
     pub(super) fn symbols(&mut self) {
+        /// An upper-case series and one or more slash-separated parts.
         static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"[A-ZА-Я][A-Za-zА-Яа-я]{0,11}(?:\.[0-9]{1,3})?(?:/[A-Za-zА-Яа-я0-9]+(?:[.\-][A-Za-zА-Яа-я0-9]+)*(?:\([A-Za-z0-9.\-]+\))?)+",
@@ -43,6 +44,7 @@ impl Scan<'_> {
 
     /// Resolution numbers with the session in Roman numerals: `973 (X)`, Arabic `973 (د-10)`.
     pub(super) fn session_numerals(&mut self) {
+        /// A number and its session in brackets, Roman or Arabic `د-10`.
         static SESSION: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"([0-9]{1,4})\s*\(\s*(?:([IVXLC]{1,7})|د\s*-\s*([0-9]{1,3}))\s*\)")
                 .expect("session regex")
@@ -70,6 +72,7 @@ impl Scan<'_> {
 
     /// Resolution and decision numbers `55/63`, `2004/26`, `16/2`.
     pub(super) fn resolution_numbers(&mut self) {
+        /// Two numbers joined by a slash.
         static RESOLUTION: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"([0-9]{1,4})/([0-9]{1,4})").expect("resolution regex"));
         let text = self.text;

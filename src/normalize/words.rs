@@ -88,6 +88,7 @@ impl Scan<'_> {
     /// `Two (2) men`: the figure repeating a number just written in words is as soft as the words,
     /// since other versions write the number once (or, in Arabic, as a dual).
     pub(super) fn soften_echo(&mut self, value: u64, end: usize) {
+        /// A figure in brackets right after the words.
         static ECHO: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"\A\s*\(([0-9]{1,3})\)").expect("echo regex"));
         let Some(digits) = ECHO
@@ -157,6 +158,7 @@ impl Scan<'_> {
                 None => return false,
             }
         };
+        /// What joins two days listed before one month.
         static AND: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"\A\s*(?:и|et|y|و|and|,)\s*\z").expect("and regex"));
         if let Some(k) = previous.take()
