@@ -48,8 +48,14 @@
 //! The text is searched on a folded copy (Arabic-Indic and full-width digits, full-width Latin,
 //! spaces, dashes, Arabic diacritics and letter variants normalised, bidi controls dropped); spans are
 //! mapped back to byte offsets of the input. NFKC is used only for symbol keys; superscript and
-//! circled digits are not folded, being footnote markers. Every regex is compiled once and the scan
-//! is linear in the input.
+//! circled digits are not folded, being footnote markers. Every regex is compiled once; the scan is
+//! linear in the input and [`compare`] in the number of anchors (up to sorting and hashing).
+//!
+//! Layout: `fold` the folded copy; `scan` the scanner and the helpers its passes share; the
+//! passes by what they recognise in `symbols`, `numbers` (figures, per cent, magnitudes, pages,
+//! Roman centuries), `dates`, `times`, `chinese` (Chinese dates, years and numerals) and `words`
+//! (numbers in words), with the number words of each language in `lexicon` and the per-language
+//! regexes in `rules`; `matching` the pairing behind [`compare`].
 
 mod chinese;
 mod dates;
