@@ -5,7 +5,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::script::{is_cjk_punctuation, is_han};
 use crate::locale::{
     ARABIC_LETTER_NAMES, ARABIC_LETTERS, ARABIC_ORDINALS, ARTICLE_WORDS, CHAPTER_WORDS,
     CYRILLIC_LOOKALIKES, PREAMBLE_HEADINGS, ascii_digit, chinese_numeral_value, is_function_word,
@@ -14,6 +13,7 @@ use crate::locale::{
 use crate::model::{BlockKind, Language};
 use crate::parse::lines::{Line, width};
 use crate::parse::markers::superscript_digit;
+use crate::script::{is_cjk_punctuation, is_han};
 
 /// What separates a body line from the body line before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,16 +269,8 @@ pub(crate) fn join_into(text: &mut String, next: &str, lang: Language) {
         return;
     }
     if last == Some('-') && first.is_some_and(|c| c.is_lowercase()) {
-        let word: String = text[..text.len() - 1]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        if !word.is_empty() {
-            if !keeps_hyphen(&word.to_lowercase(), next) {
+        if let Some(after_prefix) = ends_with_hyphen_prefix(&text[..text.len() - 1]) {
+            if !keeps_hyphen(after_prefix, next) {
                 text.pop();
             }
             text.push_str(next);
@@ -300,11 +292,59 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "по", "из", "во",
 ];
 
-/// Whether a hyphen at a line end belongs to the word (`non-` + `discriminatory`).
-fn keeps_hyphen(word_before: &str, next: &str) -> bool {
+/// Characters of the longest entry of [`HYPHEN_PREFIXES`].
+const LONGEST_HYPHEN_PREFIX: usize = longest_in_chars(HYPHEN_PREFIXES);
+
+/// The number of characters of the longest string of `list`.
+const fn longest_in_chars(list: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < list.len() {
+        let bytes = list[i].as_bytes();
+        let (mut chars, mut j) = (0, 0);
+        while j < bytes.len() {
+            // Count the bytes that start a character (not UTF-8 continuation bytes).
+            if bytes[j] & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            j += 1;
+        }
+        if chars > longest {
+            longest = chars;
+        }
+        i += 1;
+    }
+    longest
+}
+
+/// Whether the word (run of letters) that ends `text` is one of [`HYPHEN_PREFIXES`], in any
+/// case; `None` when `text` does not end with a letter. Only the last
+/// [`LONGEST_HYPHEN_PREFIX`] + 1 letters are read, so that a word that keeps growing by
+/// hyphenated halves over many lines is joined in linear time.
+fn ends_with_hyphen_prefix(text: &str) -> Option<bool> {
+    let mut letters: Vec<char> = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .take(LONGEST_HYPHEN_PREFIX + 1)
+        .collect();
+    if letters.is_empty() {
+        return None;
+    }
+    // Lower case has at least as many characters: a longer word is no prefix.
+    if letters.len() > LONGEST_HYPHEN_PREFIX {
+        return Some(false);
+    }
+    letters.reverse();
+    let word = letters.into_iter().collect::<String>().to_lowercase();
+    Some(HYPHEN_PREFIXES.contains(&word.as_str()))
+}
+
+/// Whether a hyphen at a line end belongs to the word (`non-` + `discriminatory`);
+/// `after_prefix` tells whether the word before it is one of [`HYPHEN_PREFIXES`].
+fn keeps_hyphen(after_prefix: bool, next: &str) -> bool {
     let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    HYPHEN_PREFIXES.contains(&word_before)
-        || matches!(next_word.as_str(), "либо" | "нибудь" | "то" | "таки")
+    after_prefix || matches!(next_word.as_str(), "либо" | "нибудь" | "то" | "таки")
 }
 
 /// A label found at the start of a block.
@@ -871,6 +911,26 @@ mod tests {
         let mut s = String::from("大会");
         join_into(&mut s, "决议", Language::Zh);
         assert_eq!(s, "大会决议");
+    }
+
+    #[test]
+    fn many_hyphenated_lines_join_into_one_word() {
+        // 20,000 lines each ending in a hyphen: the hyphens inside the growing word go, those
+        // after a prefix (`non-`) stay.
+        let mut lines = vec!["The Committee considered the"];
+        lines.extend(std::iter::repeat_n("develop-", 10_000));
+        lines.push("the non-");
+        lines.extend(std::iter::repeat_n("non-", 9_999));
+        lines.push("ment.");
+        let paras = adjacent_paragraphs(&lines, Language::En);
+        assert_eq!(paras.len(), 1);
+        let expected = format!(
+            "The Committee considered the {}the {}ment.",
+            "develop".repeat(10_000),
+            "non-".repeat(10_000)
+        );
+        assert_eq!(paras[0].text, expected);
+        assert_eq!(paras[0].lines, (1..=20_002).collect::<Vec<_>>());
     }
 
     #[test]

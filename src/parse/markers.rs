@@ -6,9 +6,9 @@
 
 use std::collections::HashSet;
 
-use crate::script::{is_arabic_letter, is_han, is_spaced_letter};
 use crate::model::{FootnoteRef, Language};
 use crate::parse::lines::SYMBOL;
+use crate::script::{is_arabic_letter, is_han, is_spaced_letter};
 
 /// How sure a candidate is to be a marker before the sequence is considered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -123,7 +123,6 @@ fn is_zh_unit(c: char) -> bool {
     )
 }
 
-
 /// Every marker candidate of a text, in order.
 pub(crate) fn candidates(text: &str, lang: Language) -> Vec<Candidate> {
     // Superscripts are ¹²³ (0xC2 …) and ⁰⁴–⁹ (0xE2 …) in UTF-8.
@@ -141,7 +140,15 @@ pub(crate) fn candidates(text: &str, lang: Language) -> Vec<Candidate> {
     } else {
         Vec::new()
     };
-    let in_symbol = |pos: usize| symbols.iter().any(|&(s, e)| pos >= s && pos < e);
+    // The symbols are in text order and digit runs are met in text order: a cursor that only
+    // moves forward finds the symbol a run may be in, in linear time overall.
+    let mut next_symbol = 0;
+    let mut in_symbol = |pos: usize| {
+        while symbols.get(next_symbol).is_some_and(|&(_, e)| e <= pos) {
+            next_symbol += 1;
+        }
+        symbols.get(next_symbol).is_some_and(|&(s, _)| s <= pos)
+    };
     let mut out = Vec::new();
     let mut before_prev: Option<char> = None;
     let mut prev: Option<char> = None;
@@ -547,6 +554,27 @@ mod tests {
             .map(|(c, _)| c.marker.as_str())
             .collect();
         assert_eq!(taken, vec!["1", "2", "3"]);
+    }
+
+    #[test]
+    fn no_digit_of_many_symbols_is_a_marker() {
+        // 20,000 symbols in one paragraph, a real marker after every thousandth.
+        let mut text = String::from("Recalling its resolutions");
+        let mut expected = Vec::new();
+        for i in 0..20_000 {
+            text.push_str(&format!(" A/RES/70/{}", i % 300 + 1));
+            if i % 1000 == 999 {
+                text.push_str(" and the Declaration7");
+                expected.push(text.len() - 1);
+            }
+        }
+        let found: Vec<(usize, String)> = candidates(&text, Language::En)
+            .into_iter()
+            .map(|c| (c.start, c.marker))
+            .collect();
+        let expected: Vec<(usize, String)> =
+            expected.into_iter().map(|p| (p, "7".to_string())).collect();
+        assert_eq!(found, expected);
     }
 
     #[test]
