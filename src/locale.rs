@@ -493,6 +493,16 @@ pub const DAY_NAMES: &[(&str, Language)] = &[
     ("domingo", Language::Es),
 ];
 
+/// Counters, measure words and units that follow a number in Chinese (`2011年`, `3个`, `5%`,
+/// `第20段`): digits right before one are a quantity, not a footnote marker. Footnote markers
+/// (`parse::markers`) and sentence splitting (`segment::sentences`) each add a few of their own.
+pub const CHINESE_COUNTERS: &str = "年月日时点分个名项次号条段届倍万亿千百人岁家国所种类份%％";
+
+/// Whether `c` is one of the [`CHINESE_COUNTERS`].
+pub fn is_chinese_counter(c: char) -> bool {
+    CHINESE_COUNTERS.contains(c)
+}
+
 /// The value of a Chinese numeral written with the digits 〇零一二两三四五六七八九 and the units
 /// 十百千万亿 (`二十一` = 21, `二〇一一` = 2011), or `None` if it is not one.
 pub fn chinese_numeral_value(s: &str) -> Option<u64> {

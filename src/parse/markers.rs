@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 
+use crate::locale::is_chinese_counter;
 use crate::model::{FootnoteRef, Language};
 use crate::parse::lines::SYMBOL;
 use crate::script::{is_arabic_letter, is_han, is_spaced_letter};
@@ -75,52 +76,25 @@ fn is_zh_marker_punct(c: char) -> bool {
     )
 }
 
-/// Characters that, right after digits in Chinese text, make the digits a quantity.
+/// Characters that, right after digits in Chinese text, make the digits a quantity: the shared
+/// [`CHINESE_COUNTERS`](crate::locale::CHINESE_COUNTERS) and `款卷页章节美元周天位件座股`.
 fn is_zh_unit(c: char) -> bool {
-    matches!(
-        c,
-        '年' | '月'
-            | '日'
-            | '号'
-            | '%'
-            | '％'
-            | '个'
-            | '名'
-            | '次'
-            | '段'
-            | '条'
-            | '款'
-            | '卷'
-            | '届'
-            | '万'
-            | '亿'
-            | '千'
-            | '百'
-            | '项'
-            | '种'
-            | '类'
-            | '人'
-            | '岁'
-            | '页'
-            | '章'
-            | '节'
-            | '美'
-            | '元'
-            | '倍'
-            | '时'
-            | '分'
-            | '点'
-            | '周'
-            | '天'
-            | '位'
-            | '份'
-            | '件'
-            | '国'
-            | '家'
-            | '所'
-            | '座'
-            | '股'
-    )
+    is_chinese_counter(c)
+        || matches!(
+            c,
+            '款' | '卷'
+                | '页'
+                | '章'
+                | '节'
+                | '美'
+                | '元'
+                | '周'
+                | '天'
+                | '位'
+                | '件'
+                | '座'
+                | '股'
+        )
 }
 
 /// Every marker candidate of a text, in order.

@@ -32,9 +32,9 @@ mod tests;
 use std::ops::Range;
 
 use self::rules::{Rules, SYMBOL_ABBREVIATIONS, rules};
-use crate::locale::month_number;
+use crate::locale::{ascii_digit, is_chinese_counter, month_number};
 use crate::model::Language;
-use crate::script::is_han;
+use crate::script::{is_cjk_punctuation, is_han};
 
 /// Byte ranges of the sentences of `text`, in order, each trimmed of surrounding white space;
 /// together they cover every non-space character of `text`.
@@ -143,7 +143,7 @@ impl Paragraph<'_> {
         let full_stop = matches!(mark, '.' | '．');
         let ellipsis = ellipsis_position(before, mark, &text[after_mark..]);
         let decimal = full_stop && prev.is_some_and(is_digit) && next.is_some_and(is_digit);
-        let after_han = rules.ideographic && prev.is_some_and(|c| is_cjk(c) || c == '…');
+        let after_han = rules.ideographic && prev.is_some_and(is_cjk);
         if ellipsis == Ellipsis::Inside
             || decimal
             || (full_stop && after_han && !self.han_full_stops)
@@ -508,10 +508,7 @@ fn after_bullet(text: &str) -> Option<&str> {
 
 /// Decimal digits of any script the UN texts use: ASCII, Arabic-Indic, Persian, full-width.
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('\u{660}'..='\u{669}').contains(&c)
-        || ('\u{6F0}'..='\u{6F9}').contains(&c)
-        || is_fullwidth_digit(c)
+    ascii_digit(c).is_ascii_digit()
 }
 
 /// Full-width digits `０`–`９`.
@@ -524,9 +521,10 @@ fn is_superscript_digit(c: char) -> bool {
     matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
 }
 
-/// Han characters and CJK punctuation, including the curly quotes Chinese text closes with.
+/// Han characters and CJK punctuation, including the curly quotes Chinese text closes with and
+/// the ellipsis, but not the opening quotes (`‘` `“` and the low `‚` `‛`).
 fn is_cjk(c: char) -> bool {
-    is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '”' | '’')
+    is_han(c) || (is_cjk_punctuation(c) && !matches!(c, '‘' | '‚' | '‛' | '“'))
 }
 
 /// Sentence marks that need no space after them.
@@ -535,10 +533,11 @@ fn is_ideographic_mark(c: char) -> bool {
 }
 
 /// Characters that follow a number as its unit, counter or range (`2011年`, `3个`, `5%`,
-/// `15至64岁`), so the number is part of the next sentence and not a footnote marker.
+/// `15至64岁`), so the number is part of the next sentence and not a footnote marker: the
+/// shared [`CHINESE_COUNTERS`](crate::locale::CHINESE_COUNTERS), `秒期十多余批`, and the
+/// words and signs of ranges and lists `至到和或及、~～-–`.
 fn is_counter(c: char) -> bool {
-    "年月日时点分秒个名项次号条段届期倍万亿千百十多余人岁家国所批种类份至到和或及、%％~～-–"
-        .contains(c)
+    is_chinese_counter(c) || "秒期十多余批至到和或及、~～-–".contains(c)
 }
 
 /// Closing quotes and brackets that stay with the sentence before them (with `>>`, the UN corpus's
