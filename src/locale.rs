@@ -641,6 +641,7 @@ pub fn is_stopword(word: &str, lang: Language) -> bool {
     list.contains(&word)
 }
 
+/// English function words (see [`is_stopword`]).
 const EN_STOPWORDS: &[&str] = &[
     "a",
     "about",
@@ -827,6 +828,7 @@ const EN_STOPWORDS: &[&str] = &[
     "toward",
 ];
 
+/// French function words (see [`is_stopword`]).
 const FR_STOPWORDS: &[&str] = &[
     "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles",
     "en", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais",
@@ -836,6 +838,7 @@ const FR_STOPWORDS: &[&str] = &[
     "sont", "été", "être", "a", "ont", "aussi", "ainsi",
 ];
 
+/// Spanish function words (see [`is_stopword`]).
 const ES_STOPWORDS: &[&str] = &[
     "a", "al", "como", "con", "de", "del", "e", "el", "ella", "ellas", "ellos", "en", "entre",
     "es", "esa", "esas", "ese", "eso", "esos", "esta", "estas", "este", "esto", "estos", "la",
@@ -844,6 +847,7 @@ const ES_STOPWORDS: &[&str] = &[
     "uno", "unos", "y", "ya", "son", "ha", "han", "ser",
 ];
 
+/// Russian function words (see [`is_stopword`]).
 const RU_STOPWORDS: &[&str] = &[
     "а",
     "в",
@@ -905,6 +909,7 @@ const RU_STOPWORDS: &[&str] = &[
     "быть",
 ];
 
+/// Arabic function words (see [`is_stopword`]).
 const AR_STOPWORDS: &[&str] = &[
     "في",
     "من",
@@ -934,6 +939,7 @@ const AR_STOPWORDS: &[&str] = &[
     "هم",
 ];
 
+/// Chinese function words (see [`is_stopword`]).
 const ZH_STOPWORDS: &[&str] = &[
     "的", "了", "着", "过", "是", "在", "和", "与", "及", "也", "都", "就", "又", "还", "而", "之",
     "其", "把", "被", "将", "给", "让", "对", "向", "从", "于", "以", "为", "所", "这", "那",

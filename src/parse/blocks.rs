@@ -190,6 +190,7 @@ fn is_lone_marker(line: &str) -> bool {
             || t.chars().all(|c| superscript_digit(c).is_some()))
 }
 
+/// Whether a text starts with a lower-case letter.
 fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(|c| c.is_lowercase())
 }
@@ -356,33 +357,42 @@ pub(crate) struct Label {
     pub label: Option<String>,
 }
 
+/// A paragraph number: `12. `, Arabic `12 - ` (but not `17 - 25`, a range of days).
 static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // `12 - ` (Arabic) is a number, `17 - 25 February` a range of days.
     Regex::new(r"^([0-9]{1,3}) ?[.．](?: +|\t)[^ ]|^([0-9]{1,3}) ?[-–](?: +[^0-9 ]|[^0-9 \-–])")
         .expect("valid paragraph pattern")
 });
+/// A Latin sub-paragraph letter or roman numeral: `(a)`, `(iv)`, `c)`.
 static LATIN_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(([a-z]{1,2}|[ivxlc]{1,6})\)\s*\S|^([a-z]|[ivx]{1,4})\)\s+\S")
         .expect("valid subparagraph pattern")
 });
+/// A Cyrillic sub-paragraph letter: `б)`, `(в)`.
 static CYRILLIC_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(?([а-яё])\)\s+\S").expect("valid Cyrillic subparagraph pattern")
 });
+/// An Arabic sub-paragraph letter: `(ج)`, `(هـ)`.
 static ARABIC_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(([\p{Arabic}\x{0640}]{1,3})\)\s*\S").expect("valid Arabic subparagraph pattern")
 });
+/// A chapter heading: `III. Conclusions`.
 static ROMAN_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6})\.\s+\S").expect("valid roman heading pattern"));
+/// A section heading: `D. Recommendations`.
 static LETTER_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+\p{Lu}").expect("valid letter heading pattern"));
+/// A Chinese chapter heading: `三. 结论和建议`.
 static CHINESE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([一二三四五六七八九十]{1,3})\s?[.．、]\s*\S")
         .expect("valid Chinese heading pattern")
 });
+/// A Chinese article or chapter heading, alone or with a short title: `第十二条`, `第二章：会员`.
 static CHINESE_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^第([一二三四五六七八九十百零〇\d]+)([条章])(?:\s*$|[：:\s]\s*\S.{0,40}$)")
         .expect("valid Chinese article pattern")
 });
+/// A heading word and its number: `Article 1`, `Article premier`, `CHAPTER II:`.
 static WORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\p{L}+)\s+([IVXLC]+|\d+|premier|first|primero)\b[.:]?(?:\s|$)")
         .expect("valid word heading pattern")
