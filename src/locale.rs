@@ -189,16 +189,6 @@ pub fn language_named(name: &str) -> Option<Language> {
         .map(|&(_, l)| l)
 }
 
-/// Words that say "Original" before the original language's name.
-pub const ORIGINAL_WORDS: &[&str] = &[
-    "original",
-    "язык оригинала",
-    "оригинал",
-    "الأصل",
-    "الاصل",
-    "原文",
-];
-
 /// Names of the Organization and its principal organs as they appear in mastheads and running
 /// heads, lower case.
 pub const ORGAN_NAMES: &[&str] = &[
@@ -493,6 +483,16 @@ pub const DAY_NAMES: &[(&str, Language)] = &[
     ("domingo", Language::Es),
 ];
 
+/// Counters, measure words and units that follow a number in Chinese (`2011年`, `3个`, `5%`,
+/// `第20段`): digits right before one are a quantity, not a footnote marker. Footnote markers
+/// (`parse::markers`) and sentence splitting (`segment::sentences`) each add a few of their own.
+pub const CHINESE_COUNTERS: &str = "年月日时点分个名项次号条段届倍万亿千百人岁家国所种类份%％";
+
+/// Whether `c` is one of the [`CHINESE_COUNTERS`].
+pub fn is_chinese_counter(c: char) -> bool {
+    CHINESE_COUNTERS.contains(c)
+}
+
 /// The value of a Chinese numeral written with the digits 〇零一二两三四五六七八九 and the units
 /// 十百千万亿 (`二十一` = 21, `二〇一一` = 2011), or `None` if it is not one.
 pub fn chinese_numeral_value(s: &str) -> Option<u64> {
@@ -631,6 +631,7 @@ pub fn is_stopword(word: &str, lang: Language) -> bool {
     list.contains(&word)
 }
 
+/// English function words (see [`is_stopword`]).
 const EN_STOPWORDS: &[&str] = &[
     "a",
     "about",
@@ -817,6 +818,7 @@ const EN_STOPWORDS: &[&str] = &[
     "toward",
 ];
 
+/// French function words (see [`is_stopword`]).
 const FR_STOPWORDS: &[&str] = &[
     "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles",
     "en", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais",
@@ -826,6 +828,7 @@ const FR_STOPWORDS: &[&str] = &[
     "sont", "été", "être", "a", "ont", "aussi", "ainsi",
 ];
 
+/// Spanish function words (see [`is_stopword`]).
 const ES_STOPWORDS: &[&str] = &[
     "a", "al", "como", "con", "de", "del", "e", "el", "ella", "ellas", "ellos", "en", "entre",
     "es", "esa", "esas", "ese", "eso", "esos", "esta", "estas", "este", "esto", "estos", "la",
@@ -834,6 +837,7 @@ const ES_STOPWORDS: &[&str] = &[
     "uno", "unos", "y", "ya", "son", "ha", "han", "ser",
 ];
 
+/// Russian function words (see [`is_stopword`]).
 const RU_STOPWORDS: &[&str] = &[
     "а",
     "в",
@@ -895,6 +899,7 @@ const RU_STOPWORDS: &[&str] = &[
     "быть",
 ];
 
+/// Arabic function words (see [`is_stopword`]).
 const AR_STOPWORDS: &[&str] = &[
     "في",
     "من",
@@ -924,6 +929,7 @@ const AR_STOPWORDS: &[&str] = &[
     "هم",
 ];
 
+/// Chinese function words (see [`is_stopword`]).
 const ZH_STOPWORDS: &[&str] = &[
     "的", "了", "着", "过", "是", "在", "和", "与", "及", "也", "都", "就", "又", "还", "而", "之",
     "其", "把", "被", "将", "给", "让", "对", "向", "从", "于", "以", "为", "所", "这", "那",

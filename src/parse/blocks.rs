@@ -13,7 +13,7 @@ use crate::locale::{
 use crate::model::{BlockKind, Language};
 use crate::parse::lines::{Line, width};
 use crate::parse::markers::superscript_digit;
-use crate::script::{is_cjk_punctuation, is_han};
+use crate::script::{is_arabic, is_cjk_punctuation, is_han};
 
 /// What separates a body line from the body line before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,12 +110,12 @@ fn continues(
     if is_lone_marker(next) {
         return gap == Gap::Adjacent;
     }
-    if leading_label(next, lang).is_some() {
+    if leading_label(next).is_some() {
         return false;
     }
     // A heading line (`Article 1`, `第一条`, `III. Conclusions`) stands alone.
     if prev.chars().count() <= 40
-        && leading_label(prev, lang).is_some_and(|l| l.kind == BlockKind::Heading)
+        && leading_label(prev).is_some_and(|l| l.kind == BlockKind::Heading)
     {
         return false;
     }
@@ -190,6 +190,7 @@ fn is_lone_marker(line: &str) -> bool {
             || t.chars().all(|c| superscript_digit(c).is_some()))
 }
 
+/// Whether a text starts with a lower-case letter.
 fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(|c| c.is_lowercase())
 }
@@ -269,16 +270,8 @@ pub(crate) fn join_into(text: &mut String, next: &str, lang: Language) {
         return;
     }
     if last == Some('-') && first.is_some_and(|c| c.is_lowercase()) {
-        let word: String = text[..text.len() - 1]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        if !word.is_empty() {
-            if !keeps_hyphen(&word.to_lowercase(), next) {
+        if let Some(after_prefix) = ends_with_hyphen_prefix(&text[..text.len() - 1]) {
+            if !keeps_hyphen(after_prefix, next) {
                 text.pop();
             }
             text.push_str(next);
@@ -300,11 +293,59 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "по", "из", "во",
 ];
 
-/// Whether a hyphen at a line end belongs to the word (`non-` + `discriminatory`).
-fn keeps_hyphen(word_before: &str, next: &str) -> bool {
+/// Characters of the longest entry of [`HYPHEN_PREFIXES`].
+const LONGEST_HYPHEN_PREFIX: usize = longest_in_chars(HYPHEN_PREFIXES);
+
+/// The number of characters of the longest string of `list`.
+const fn longest_in_chars(list: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < list.len() {
+        let bytes = list[i].as_bytes();
+        let (mut chars, mut j) = (0, 0);
+        while j < bytes.len() {
+            // Count the bytes that start a character (not UTF-8 continuation bytes).
+            if bytes[j] & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            j += 1;
+        }
+        if chars > longest {
+            longest = chars;
+        }
+        i += 1;
+    }
+    longest
+}
+
+/// Whether the word (run of letters) that ends `text` is one of [`HYPHEN_PREFIXES`], in any
+/// case; `None` when `text` does not end with a letter. Only the last
+/// [`LONGEST_HYPHEN_PREFIX`] + 1 letters are read, so that a word that keeps growing by
+/// hyphenated halves over many lines is joined in linear time.
+fn ends_with_hyphen_prefix(text: &str) -> Option<bool> {
+    let mut letters: Vec<char> = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .take(LONGEST_HYPHEN_PREFIX + 1)
+        .collect();
+    if letters.is_empty() {
+        return None;
+    }
+    // Lower case has at least as many characters: a longer word is no prefix.
+    if letters.len() > LONGEST_HYPHEN_PREFIX {
+        return Some(false);
+    }
+    letters.reverse();
+    let word = letters.into_iter().collect::<String>().to_lowercase();
+    Some(HYPHEN_PREFIXES.contains(&word.as_str()))
+}
+
+/// Whether a hyphen at a line end belongs to the word (`non-` + `discriminatory`);
+/// `after_prefix` tells whether the word before it is one of [`HYPHEN_PREFIXES`].
+fn keeps_hyphen(after_prefix: bool, next: &str) -> bool {
     let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    HYPHEN_PREFIXES.contains(&word_before)
-        || matches!(next_word.as_str(), "либо" | "нибудь" | "то" | "таки")
+    after_prefix || matches!(next_word.as_str(), "либо" | "нибудь" | "то" | "таки")
 }
 
 /// A label found at the start of a block.
@@ -316,33 +357,42 @@ pub(crate) struct Label {
     pub label: Option<String>,
 }
 
+/// A paragraph number: `12. `, Arabic `12 - ` (but not `17 - 25`, a range of days).
 static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // `12 - ` (Arabic) is a number, `17 - 25 February` a range of days.
     Regex::new(r"^([0-9]{1,3}) ?[.．](?: +|\t)[^ ]|^([0-9]{1,3}) ?[-–](?: +[^0-9 ]|[^0-9 \-–])")
         .expect("valid paragraph pattern")
 });
+/// A Latin sub-paragraph letter or roman numeral: `(a)`, `(iv)`, `c)`.
 static LATIN_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(([a-z]{1,2}|[ivxlc]{1,6})\)\s*\S|^([a-z]|[ivx]{1,4})\)\s+\S")
         .expect("valid subparagraph pattern")
 });
+/// A Cyrillic sub-paragraph letter: `б)`, `(в)`.
 static CYRILLIC_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(?([а-яё])\)\s+\S").expect("valid Cyrillic subparagraph pattern")
 });
+/// An Arabic sub-paragraph letter: `(ج)`, `(هـ)`.
 static ARABIC_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(([\p{Arabic}\x{0640}]{1,3})\)\s*\S").expect("valid Arabic subparagraph pattern")
 });
+/// A chapter heading: `III. Conclusions`.
 static ROMAN_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6})\.\s+\S").expect("valid roman heading pattern"));
+/// A section heading: `D. Recommendations`.
 static LETTER_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+\p{Lu}").expect("valid letter heading pattern"));
+/// A Chinese chapter heading: `三. 结论和建议`.
 static CHINESE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([一二三四五六七八九十]{1,3})\s?[.．、]\s*\S")
         .expect("valid Chinese heading pattern")
 });
+/// A Chinese article or chapter heading, alone or with a short title: `第十二条`, `第二章：会员`.
 static CHINESE_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^第([一二三四五六七八九十百零〇\d]+)([条章])(?:\s*$|[：:\s]\s*\S.{0,40}$)")
         .expect("valid Chinese article pattern")
 });
+/// A heading word and its number: `Article 1`, `Article premier`, `CHAPTER II:`.
 static WORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\p{L}+)\s+([IVXLC]+|\d+|premier|first|primero)\b[.:]?(?:\s|$)")
         .expect("valid word heading pattern")
@@ -374,59 +424,19 @@ const CHINESE_DIGITS: &str = "一二三四五六七八九十";
 
 /// The label at the start of a paragraph, if any. The first characters decide which patterns
 /// can apply, so that ordinary text lines cost no pattern search.
-pub(crate) fn leading_label(text: &str, lang: Language) -> Option<Label> {
+pub(crate) fn leading_label(text: &str) -> Option<Label> {
     let mut chars = text.chars();
     let first = chars.next()?;
     let second = chars.next();
-    let label = |kind, l: String| {
-        Some(Label {
-            kind,
-            label: Some(l),
-        })
-    };
     if first.is_ascii_digit() || ascii_digit(first) != first {
-        let head = ascii_prefix(text);
-        let c = PARAGRAPH_NUMBER.captures(&head)?;
-        let n = c
-            .get(1)
-            .or(c.get(2))
-            .map_or("", |m| m.as_str())
-            .trim_start_matches('0');
-        return (!n.is_empty()).then(|| Label {
-            kind: BlockKind::Paragraph,
-            label: Some(n.to_string()),
-        });
+        return paragraph_number(text);
     }
     if matches!(first, '(' | '（') || matches!(second, Some(')' | '）')) {
-        let head = ascii_prefix(text);
-        if let Some(c) = LATIN_SUBPARAGRAPH.captures(&head) {
-            let l = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
-            return label(BlockKind::Subparagraph, l.to_string());
-        }
-        if let Some(c) = CYRILLIC_SUBPARAGRAPH.captures(&head) {
-            let letter = c[1].chars().next()?;
-            let latin = CYRILLIC_LOOKALIKES
-                .iter()
-                .find(|(cy, _)| *cy == letter)
-                .map(|&(_, l)| l)
-                .or_else(|| cyrillic_position(letter))?;
-            return label(BlockKind::Subparagraph, latin.to_string());
-        }
-        if let Some(c) = ARABIC_SUBPARAGRAPH.captures(&head) {
-            let letter = c[1].trim_end_matches('ـ');
-            let letter = if letter == "ه" { "هـ" } else { letter };
-            if let Some(p) = ARABIC_LETTERS.iter().position(|l| *l == letter) {
-                return label(
-                    BlockKind::Subparagraph,
-                    char::from(b'a' + p as u8).to_string(),
-                );
-            }
-        }
-        return None;
+        return bracketed_letter(text);
     }
     if ('㈠'..='㈩').contains(&first) {
         let p = first as u32 - '㈠' as u32;
-        return label(
+        return labelled(
             BlockKind::Subparagraph,
             char::from(b'a' + p as u8).to_string(),
         );
@@ -435,86 +445,150 @@ pub(crate) fn leading_label(text: &str, lang: Language) -> Option<Label> {
     if !short {
         return None;
     }
+    heading(text, first)
+}
+
+/// A label of `kind` that reads `label`.
+fn labelled(kind: BlockKind, label: String) -> Option<Label> {
+    Some(Label {
+        kind,
+        label: Some(label),
+    })
+}
+
+/// The number of a numbered paragraph (`12.`, Arabic `37 - `, `٢٤ - `), without leading zeros.
+fn paragraph_number(text: &str) -> Option<Label> {
+    let head = ascii_prefix(text);
+    let c = PARAGRAPH_NUMBER.captures(&head)?;
+    let n = c
+        .get(1)
+        .or(c.get(2))
+        .map_or("", |m| m.as_str())
+        .trim_start_matches('0');
+    (!n.is_empty()).then(|| Label {
+        kind: BlockKind::Paragraph,
+        label: Some(n.to_string()),
+    })
+}
+
+/// The letter of a sub-paragraph (`(a)`, `c)`, `б)`, `(ج)`), as the Latin letter of the same
+/// place (`б` = b, `ج` = c).
+fn bracketed_letter(text: &str) -> Option<Label> {
+    let head = ascii_prefix(text);
+    if let Some(c) = LATIN_SUBPARAGRAPH.captures(&head) {
+        let l = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+        return labelled(BlockKind::Subparagraph, l.to_string());
+    }
+    if let Some(c) = CYRILLIC_SUBPARAGRAPH.captures(&head) {
+        let letter = c[1].chars().next()?;
+        let latin = CYRILLIC_LOOKALIKES
+            .iter()
+            .find(|(cy, _)| *cy == letter)
+            .map(|&(_, l)| l)
+            .or_else(|| cyrillic_position(letter))?;
+        return labelled(BlockKind::Subparagraph, latin.to_string());
+    }
+    if let Some(c) = ARABIC_SUBPARAGRAPH.captures(&head) {
+        let letter = c[1].trim_end_matches('ـ');
+        let letter = if letter == "ه" { "هـ" } else { letter };
+        if let Some(p) = ARABIC_LETTERS.iter().position(|l| *l == letter) {
+            return labelled(
+                BlockKind::Subparagraph,
+                char::from(b'a' + p as u8).to_string(),
+            );
+        }
+    }
+    None
+}
+
+/// The label of a heading of at most 160 characters starting with `first`: a chapter or section
+/// (`III.`, `D.`, `三.`, `第二章`, `ثالثا -`, `CHAPTER II`), an article (`Article 1`, `第十二条`)
+/// or the heading of a preamble (`Preamble`, no label).
+fn heading(text: &str, first: char) -> Option<Label> {
     if first.is_ascii_uppercase() && text.find(". ").is_some_and(|dot| dot <= 6) {
         let head = ascii_prefix(text);
         if let Some(c) = ROMAN_HEADING.captures(&head) {
             if roman_value(&c[1]).is_some() {
-                return label(BlockKind::Heading, c[1].to_string());
+                return labelled(BlockKind::Heading, c[1].to_string());
             }
         }
         if let Some(c) = LETTER_HEADING.captures(&head) {
-            return label(BlockKind::Heading, c[1].to_string());
+            return labelled(BlockKind::Heading, c[1].to_string());
         }
     }
     if CHINESE_DIGITS.contains(first) {
         let c = CHINESE_HEADING.captures(text)?;
         let n = chinese_numeral_value(&c[1])?;
-        return label(BlockKind::Heading, to_roman(u32::try_from(n).ok()?));
+        return labelled(BlockKind::Heading, to_roman(u32::try_from(n).ok()?));
     }
-    if let Some(c) = (first == '第')
-        .then(|| CHINESE_ARTICLE.captures(text))
-        .flatten()
-    {
-        let n = c[1]
-            .parse::<u64>()
-            .ok()
-            .or_else(|| chinese_numeral_value(&c[1]))?;
-        let n = u32::try_from(n).ok()?;
-        let l = if &c[2] == "章" {
-            to_roman(n)
-        } else {
-            n.to_string()
-        };
-        return label(BlockKind::Heading, l);
-    }
-    if let Some(l) = ('\u{0600}'..='\u{06FF}')
-        .contains(&first)
-        .then(|| arabic_heading(text))
-        .flatten()
-    {
-        return label(BlockKind::Heading, l);
-    }
-    let first_word = text.split_whitespace().next().unwrap_or("");
-    let heading_word = first_word.len() <= 24 && {
-        let lower = first_word.trim_end_matches([':', '.']).to_lowercase();
-        ARTICLE_WORDS.contains(&lower.as_str()) || CHAPTER_WORDS.contains(&lower.as_str())
-    };
-    let head40: String = if heading_word {
-        text.chars().take(40).collect()
-    } else {
-        String::new()
-    };
-    if let Some(c) = WORD_HEADING.captures(&head40) {
-        let word = c[1].to_lowercase();
-        let value = c[2].to_lowercase();
-        let number = match value.as_str() {
-            "premier" | "first" | "primero" => Some(1),
-            v => v.parse().ok().or_else(|| roman_value(v)),
-        };
-        if let Some(n) = number {
-            if ARTICLE_WORDS.contains(&word.as_str()) && text.chars().count() <= 40 {
-                return label(BlockKind::Heading, n.to_string());
-            }
-            if CHAPTER_WORDS.contains(&word.as_str()) {
-                return label(BlockKind::Heading, to_roman(n));
-            }
+    if first == '第' {
+        if let Some(c) = CHINESE_ARTICLE.captures(text) {
+            return chinese_article(&c);
         }
     }
-    if text.len() <= 40
+    if is_arabic(first) {
+        if let Some(l) = arabic_heading(text) {
+            return labelled(BlockKind::Heading, l);
+        }
+    }
+    if let Some(l) = word_heading(text) {
+        return Some(l);
+    }
+    let preamble = text.len() <= 40
         && PREAMBLE_HEADINGS.contains(
             &text
                 .trim_end_matches([':', '.'])
                 .trim()
                 .to_lowercase()
                 .as_str(),
-        )
-    {
-        return Some(Label {
-            kind: BlockKind::Heading,
-            label: None,
-        });
+        );
+    preamble.then_some(Label {
+        kind: BlockKind::Heading,
+        label: None,
+    })
+}
+
+/// A Chinese article or chapter heading matched by [`CHINESE_ARTICLE`]: `第十二条` = 12,
+/// `第二章` = II.
+fn chinese_article(c: &regex::Captures) -> Option<Label> {
+    let n = c[1]
+        .parse::<u64>()
+        .ok()
+        .or_else(|| chinese_numeral_value(&c[1]))?;
+    let n = u32::try_from(n).ok()?;
+    let l = if &c[2] == "章" {
+        to_roman(n)
+    } else {
+        n.to_string()
+    };
+    labelled(BlockKind::Heading, l)
+}
+
+/// An article or chapter heading opened by a word (`Article 1` = 1, `Article premier` = 1,
+/// `CHAPTER II` = II); an article heading is at most 40 characters long.
+fn word_heading(text: &str) -> Option<Label> {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let heading_word = first_word.len() <= 24 && {
+        let lower = first_word.trim_end_matches([':', '.']).to_lowercase();
+        ARTICLE_WORDS.contains(&lower.as_str()) || CHAPTER_WORDS.contains(&lower.as_str())
+    };
+    if !heading_word {
+        return None;
     }
-    let _ = lang;
+    let head40: String = text.chars().take(40).collect();
+    let c = WORD_HEADING.captures(&head40)?;
+    let word = c[1].to_lowercase();
+    let value = c[2].to_lowercase();
+    let n = match value.as_str() {
+        "premier" | "first" | "primero" => Some(1),
+        v => v.parse().ok().or_else(|| roman_value(v)),
+    }?;
+    if ARTICLE_WORDS.contains(&word.as_str()) && text.chars().count() <= 40 {
+        return labelled(BlockKind::Heading, n.to_string());
+    }
+    if CHAPTER_WORDS.contains(&word.as_str()) {
+        return labelled(BlockKind::Heading, to_roman(n));
+    }
     None
 }
 
@@ -550,8 +624,8 @@ pub(crate) type Classified = (BlockKind, Option<String>, Option<usize>);
 /// preamble), then parents of sub-paragraphs.
 /// `has_header` says whether the document had a header block: without one, a title-like first
 /// block is the title.
-pub(crate) fn classify(paras: &[ParaDraft], lang: Language, has_header: bool) -> Vec<Classified> {
-    let labels: Vec<Option<Label>> = paras.iter().map(|p| leading_label(&p.text, lang)).collect();
+pub(crate) fn classify(paras: &[ParaDraft], has_header: bool) -> Vec<Classified> {
+    let labels: Vec<Option<Label>> = paras.iter().map(|p| leading_label(&p.text)).collect();
     let first_numbered = labels
         .iter()
         .position(|l| l.as_ref().is_some_and(|l| l.kind == BlockKind::Paragraph))
@@ -630,8 +704,8 @@ fn is_title_like(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn label(text: &str, lang: Language) -> Option<(BlockKind, Option<String>)> {
-        leading_label(text, lang).map(|l| (l.kind, l.label))
+    fn label(text: &str) -> Option<(BlockKind, Option<String>)> {
+        leading_label(text).map(|l| (l.kind, l.label))
     }
 
     fn some(kind: BlockKind, l: &str) -> Option<(BlockKind, Option<String>)> {
@@ -641,134 +715,77 @@ mod tests {
     #[test]
     fn paragraph_numbers() {
         assert_eq!(
-            label("12. Requests the Secretary-General", Language::En),
+            label("12. Requests the Secretary-General"),
             some(BlockKind::Paragraph, "12")
         );
+        assert_eq!(label("37 - تحيط علما"), some(BlockKind::Paragraph, "37"));
         assert_eq!(
-            label("37 - تحيط علما", Language::Ar),
-            some(BlockKind::Paragraph, "37")
-        );
-        assert_eq!(
-            label("٢٤ - الأسلحة الصغيرة", Language::Ar),
+            label("٢٤ - الأسلحة الصغيرة"),
             some(BlockKind::Paragraph, "24")
         );
-        assert_eq!(
-            label("10- اتَّفقت اللجنة", Language::Ar),
-            some(BlockKind::Paragraph, "10")
-        );
-        assert_eq!(
-            label("1. 表示注意到", Language::Zh),
-            some(BlockKind::Paragraph, "1")
-        );
-        assert_eq!(label("2001-2010 decade", Language::En), None);
-        assert_eq!(label("1.5 million people", Language::En), None);
-        assert_eq!(label("14 April 2000,9", Language::En), None);
-        assert_eq!(label("17 - 25 февраля 2015 года", Language::Ru), None);
-        assert_eq!(label("17 - 25 شباط/فبراير 2015", Language::Ar), None);
+        assert_eq!(label("10- اتَّفقت اللجنة"), some(BlockKind::Paragraph, "10"));
+        assert_eq!(label("1. 表示注意到"), some(BlockKind::Paragraph, "1"));
+        assert_eq!(label("2001-2010 decade"), None);
+        assert_eq!(label("1.5 million people"), None);
+        assert_eq!(label("14 April 2000,9"), None);
+        assert_eq!(label("17 - 25 февраля 2015 года"), None);
+        assert_eq!(label("17 - 25 شباط/فبراير 2015"), None);
     }
 
     #[test]
     fn subparagraph_letters() {
         assert_eq!(
-            label("(a) The ongoing bilateral", Language::En),
+            label("(a) The ongoing bilateral"),
             some(BlockKind::Subparagraph, "a")
         );
+        assert_eq!(label("c) Aux effets"), some(BlockKind::Subparagraph, "c"));
         assert_eq!(
-            label("c) Aux effets", Language::Fr),
-            some(BlockKind::Subparagraph, "c")
-        );
-        assert_eq!(
-            label("а) товаров, которые", Language::Ru),
+            label("а) товаров, которые"),
             some(BlockKind::Subparagraph, "a")
         );
+        assert_eq!(label("с) в порядке"), some(BlockKind::Subparagraph, "c"));
+        assert_eq!(label("б) с аукциона"), some(BlockKind::Subparagraph, "b"));
+        assert_eq!(label("(ج) الأطراف"), some(BlockKind::Subparagraph, "c"));
+        assert_eq!(label("(هـ) الأطراف"), some(BlockKind::Subparagraph, "e"));
         assert_eq!(
-            label("с) в порядке", Language::Ru),
-            some(BlockKind::Subparagraph, "c")
-        );
-        assert_eq!(
-            label("б) с аукциона", Language::Ru),
-            some(BlockKind::Subparagraph, "b")
-        );
-        assert_eq!(
-            label("(ج) الأطراف", Language::Ar),
-            some(BlockKind::Subparagraph, "c")
-        );
-        assert_eq!(
-            label("(هـ) الأطراف", Language::Ar),
-            some(BlockKind::Subparagraph, "e")
-        );
-        assert_eq!(
-            label("(iv) Debt burden", Language::En),
+            label("(iv) Debt burden"),
             some(BlockKind::Subparagraph, "iv")
         );
         assert_eq!(
-            label("（ｂ） 经由拍卖的销售", Language::Zh),
+            label("（ｂ） 经由拍卖的销售"),
             some(BlockKind::Subparagraph, "b")
         );
-        assert_eq!(
-            label("㈡ 人人有权", Language::Zh),
-            some(BlockKind::Subparagraph, "b")
-        );
+        assert_eq!(label("㈡ 人人有权"), some(BlockKind::Subparagraph, "b"));
     }
 
     #[test]
     fn headings() {
         assert_eq!(
-            label("III. Conclusion and recommendation", Language::En),
+            label("III. Conclusion and recommendation"),
             some(BlockKind::Heading, "III")
         );
+        assert_eq!(label("三. 结论和建议"), some(BlockKind::Heading, "III"));
         assert_eq!(
-            label("三. 结论和建议", Language::Zh),
+            label("ثالثا - الاستنتاجات والتوصيات"),
             some(BlockKind::Heading, "III")
         );
+        assert_eq!(label("دال - التوصيات"), some(BlockKind::Heading, "D"));
+        assert_eq!(label("D. Recommendations"), some(BlockKind::Heading, "D"));
+        assert_eq!(label("Article 1"), some(BlockKind::Heading, "1"));
+        assert_eq!(label("Article premier"), some(BlockKind::Heading, "1"));
+        assert_eq!(label("第十二条"), some(BlockKind::Heading, "12"));
+        assert_eq!(label("第二章：会员"), some(BlockKind::Heading, "II"));
         assert_eq!(
-            label("ثالثا - الاستنتاجات والتوصيات", Language::Ar),
-            some(BlockKind::Heading, "III")
-        );
-        assert_eq!(
-            label("دال - التوصيات", Language::Ar),
-            some(BlockKind::Heading, "D")
-        );
-        assert_eq!(
-            label("D. Recommendations", Language::En),
-            some(BlockKind::Heading, "D")
-        );
-        assert_eq!(
-            label("Article 1", Language::En),
-            some(BlockKind::Heading, "1")
-        );
-        assert_eq!(
-            label("Article premier", Language::Fr),
-            some(BlockKind::Heading, "1")
-        );
-        assert_eq!(
-            label("第十二条", Language::Zh),
-            some(BlockKind::Heading, "12")
-        );
-        assert_eq!(
-            label("第二章：会员", Language::Zh),
-            some(BlockKind::Heading, "II")
-        );
-        assert_eq!(
-            label(
-                "第一条规定了宗旨，其内容如下并且更长一些的一段正文不是标题而是正文内容",
-                Language::Zh
-            ),
+            label("第一条规定了宗旨，其内容如下并且更长一些的一段正文不是标题而是正文内容"),
             None
         );
         assert_eq!(
-            label("CHAPTER II: MEMBERSHIP", Language::En),
+            label("CHAPTER II: MEMBERSHIP"),
             some(BlockKind::Heading, "II")
         );
+        assert_eq!(label("序言"), Some((BlockKind::Heading, None)));
         assert_eq!(
-            label("序言", Language::Zh),
-            Some((BlockKind::Heading, None))
-        );
-        assert_eq!(
-            label(
-                "Article 1 of the Convention applies to all sales of goods between parties",
-                Language::En
-            ),
+            label("Article 1 of the Convention applies to all sales of goods between parties"),
             None
         );
     }
@@ -874,6 +891,26 @@ mod tests {
     }
 
     #[test]
+    fn many_hyphenated_lines_join_into_one_word() {
+        // 20,000 lines each ending in a hyphen: the hyphens inside the growing word go, those
+        // after a prefix (`non-`) stay.
+        let mut lines = vec!["The Committee considered the"];
+        lines.extend(std::iter::repeat_n("develop-", 10_000));
+        lines.push("the non-");
+        lines.extend(std::iter::repeat_n("non-", 9_999));
+        lines.push("ment.");
+        let paras = adjacent_paragraphs(&lines, Language::En);
+        assert_eq!(paras.len(), 1);
+        let expected = format!(
+            "The Committee considered the {}the {}ment.",
+            "develop".repeat(10_000),
+            "non-".repeat(10_000)
+        );
+        assert_eq!(paras[0].text, expected);
+        assert_eq!(paras[0].lines, (1..=20_002).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn resolution_structure() {
         let texts = [
             "Draft resolution",
@@ -893,10 +930,7 @@ mod tests {
                 lines: vec![i + 1],
             })
             .collect();
-        let kinds: Vec<BlockKind> = classify(&paras, Language::En, true)
-            .iter()
-            .map(|c| c.0)
-            .collect();
+        let kinds: Vec<BlockKind> = classify(&paras, true).iter().map(|c| c.0).collect();
         use BlockKind::*;
         assert_eq!(
             kinds,
@@ -911,7 +945,7 @@ mod tests {
                 Paragraph
             ]
         );
-        let classified = classify(&paras, Language::En, true);
+        let classified = classify(&paras, true);
         assert_eq!(classified[5].2, Some(4));
     }
 }

@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 
+use crate::locale::is_chinese_counter;
 use crate::model::{FootnoteRef, Language};
 use crate::parse::lines::SYMBOL;
 use crate::script::{is_arabic_letter, is_han, is_spaced_letter};
@@ -75,52 +76,25 @@ fn is_zh_marker_punct(c: char) -> bool {
     )
 }
 
-/// Characters that, right after digits in Chinese text, make the digits a quantity.
+/// Characters that, right after digits in Chinese text, make the digits a quantity: the shared
+/// [`CHINESE_COUNTERS`](crate::locale::CHINESE_COUNTERS) and `款卷页章节美元周天位件座股`.
 fn is_zh_unit(c: char) -> bool {
-    matches!(
-        c,
-        '年' | '月'
-            | '日'
-            | '号'
-            | '%'
-            | '％'
-            | '个'
-            | '名'
-            | '次'
-            | '段'
-            | '条'
-            | '款'
-            | '卷'
-            | '届'
-            | '万'
-            | '亿'
-            | '千'
-            | '百'
-            | '项'
-            | '种'
-            | '类'
-            | '人'
-            | '岁'
-            | '页'
-            | '章'
-            | '节'
-            | '美'
-            | '元'
-            | '倍'
-            | '时'
-            | '分'
-            | '点'
-            | '周'
-            | '天'
-            | '位'
-            | '份'
-            | '件'
-            | '国'
-            | '家'
-            | '所'
-            | '座'
-            | '股'
-    )
+    is_chinese_counter(c)
+        || matches!(
+            c,
+            '款' | '卷'
+                | '页'
+                | '章'
+                | '节'
+                | '美'
+                | '元'
+                | '周'
+                | '天'
+                | '位'
+                | '件'
+                | '座'
+                | '股'
+        )
 }
 
 /// Every marker candidate of a text, in order.
@@ -140,7 +114,15 @@ pub(crate) fn candidates(text: &str, lang: Language) -> Vec<Candidate> {
     } else {
         Vec::new()
     };
-    let in_symbol = |pos: usize| symbols.iter().any(|&(s, e)| pos >= s && pos < e);
+    // The symbols are in text order and digit runs are met in text order: a cursor that only
+    // moves forward finds the symbol a run may be in, in linear time overall.
+    let mut next_symbol = 0;
+    let mut in_symbol = |pos: usize| {
+        while symbols.get(next_symbol).is_some_and(|&(_, e)| e <= pos) {
+            next_symbol += 1;
+        }
+        symbols.get(next_symbol).is_some_and(|&(s, _)| s <= pos)
+    };
     let mut out = Vec::new();
     let mut before_prev: Option<char> = None;
     let mut prev: Option<char> = None;
@@ -216,10 +198,15 @@ fn digit_candidate(
     (prev, before_prev): (Option<char>, Option<char>),
     lang: Language,
 ) -> Option<Candidate> {
-    let digits = &text[run.clone()];
     let mut after = text[run.end..].chars();
-    let next = after.next();
-    let after_next = after.next();
+    let digits = DigitRun {
+        text,
+        next: after.next(),
+        after_next: after.next(),
+        run,
+        before_prev,
+    };
+    let (next, after_next) = (digits.next, digits.after_next);
     // Part of a larger number: 1.5, 1,000, 10:30.
     if matches!(next, Some('.' | ',' | ':' | '/')) && after_next.is_some_and(|c| c.is_ascii_digit())
     {
@@ -228,131 +215,190 @@ fn digit_candidate(
     if next.is_some_and(|c| c.is_alphanumeric() && !is_han(c)) && lang != Language::Ar {
         return None;
     }
-    let make = |skip: usize, strength: Strength| -> Option<Candidate> {
-        let marker = &digits[skip..];
-        if marker.starts_with('0') || marker.len() > 3 {
-            return None;
-        }
-        let number: u32 = marker.parse().ok()?;
-        Some(Candidate {
-            start: run.start + skip,
-            end: run.end,
-            marker: number.to_string(),
-            number: Some(number),
-            strength,
-        })
-    };
-    // The word (letters) just before the run, or before the punctuation before it.
-    let word_before = |skip: usize| -> String {
-        let mut w: Vec<char> = text[..run.start - skip]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        w.reverse();
-        w.into_iter().collect()
-    };
-
-    // A year with a marker glued on: 20107 = 2010 + 7.
-    if (5..=7).contains(&digits.len()) {
-        let year: u32 = digits[..4].parse().ok()?;
-        if !(1900..=2099).contains(&year) {
-            return None;
-        }
-        let in_range = matches!(prev, Some('-' | '–' | '/'))
-            && before_prev.is_some_and(|c| c.is_ascii_digit());
-        return make(
-            4,
-            if in_range {
-                Strength::Strong
-            } else {
-                Strength::Weak
-            },
-        );
+    let len = digits.digits().len();
+    if (5..=7).contains(&len) {
+        return digits.year_with_marker(prev);
     }
-    if digits.len() > 3 {
+    if len > 3 {
         return None;
     }
-    if lang == Language::Ar {
-        // Arabic: (3) right after a word.
-        let opened = prev == Some('(') && next == Some(')');
-        if opened && before_prev.is_some_and(is_arabic_letter) {
-            let mut c = make(0, Strength::Strong)?;
-            c.start -= '('.len_utf8();
-            c.end += ')'.len_utf8();
-            return Some(c);
-        }
+    if lang == Language::Ar && digits.bracketed_after_arabic_word(prev) {
+        return digits.bracketed();
     }
     let prev = prev?;
-    let after_digit = before_prev.is_some_and(|c| c.is_ascii_digit());
     // A leading section number: `4.5.1 Title`, `2.26 该办事处`.
     if prev == '.'
-        && after_digit
-        && text[..run.start]
+        && digits.after_digit()
+        && text[..digits.run.start]
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b' ')
     {
         return None;
     }
     if lang == Language::Zh {
+        return digits.chinese(prev);
+    }
+    if is_spaced_letter(prev) {
+        return digits.after_word();
+    }
+    digits.after_punctuation(prev, lang)
+}
+
+/// A run of ASCII digits in a text, with the characters around it.
+struct DigitRun<'a> {
+    /// The whole text.
+    text: &'a str,
+    /// Byte range of the digits.
+    run: std::ops::Range<usize>,
+    /// The character before the one before the digits.
+    before_prev: Option<char>,
+    /// The character after the digits.
+    next: Option<char>,
+    /// The character after that.
+    after_next: Option<char>,
+}
+
+impl DigitRun<'_> {
+    /// The digits.
+    fn digits(&self) -> &str {
+        &self.text[self.run.clone()]
+    }
+
+    /// Whether the digits follow a digit and one character (`2001-2010,5`, `4.5`).
+    fn after_digit(&self) -> bool {
+        self.before_prev.is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// The candidate made of the digits after the first `skip`, if they can be a marker (one to
+    /// three digits, no leading zero).
+    fn make(&self, skip: usize, strength: Strength) -> Option<Candidate> {
+        let marker = &self.digits()[skip..];
+        if marker.starts_with('0') || marker.len() > 3 {
+            return None;
+        }
+        let number: u32 = marker.parse().ok()?;
+        Some(Candidate {
+            start: self.run.start + skip,
+            end: self.run.end,
+            marker: number.to_string(),
+            number: Some(number),
+            strength,
+        })
+    }
+
+    /// The word (letters) just before the digits, or before the `skip` bytes of punctuation
+    /// before them.
+    fn word_before(&self, skip: usize) -> String {
+        let mut w: Vec<char> = self.text[..self.run.start - skip]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        w.reverse();
+        w.into_iter().collect()
+    }
+
+    /// A year with a marker glued on: 20107 = 2010 + 7; strong in a range (`2001-20107`).
+    fn year_with_marker(&self, prev: Option<char>) -> Option<Candidate> {
+        let year: u32 = self.digits()[..4].parse().ok()?;
+        if !(1900..=2099).contains(&year) {
+            return None;
+        }
+        let in_range = matches!(prev, Some('-' | '–' | '/')) && self.after_digit();
+        self.make(
+            4,
+            if in_range {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            },
+        )
+    }
+
+    /// Whether the digits are bracketed right after an Arabic word: `الشبكي(3)`.
+    fn bracketed_after_arabic_word(&self, prev: Option<char>) -> bool {
+        let opened = prev == Some('(') && self.next == Some(')');
+        opened && self.before_prev.is_some_and(is_arabic_letter)
+    }
+
+    /// The bracketed digits as a strong candidate, the parentheses included.
+    fn bracketed(&self) -> Option<Candidate> {
+        let mut c = self.make(0, Strength::Strong)?;
+        c.start -= '('.len_utf8();
+        c.end += ')'.len_utf8();
+        Some(c)
+    }
+
+    /// Chinese: a marker after the punctuation it follows (`报告；6`, `纲领》2`), not a quantity.
+    fn chinese(&self, prev: char) -> Option<Candidate> {
+        let (next, after_next) = (self.next, self.after_next);
         // Chinese ends sentences with `。`: `1 593.2` is a decimal; `第240、243和245条` a list.
         let listed = next.is_some_and(|n| matches!(n, '、' | '和' | '至' | '及' | '或'))
             && after_next.is_some_and(|c| c.is_ascii_digit());
-        if (after_digit && matches!(prev, '.' | ',' | '、')) || listed {
+        if (self.after_digit() && matches!(prev, '.' | ',' | '、')) || listed {
             return None;
         }
-        if is_zh_marker_punct(prev) {
-            return match next {
-                Some(n) if is_zh_unit(n) || n.is_ascii_digit() => None,
-                Some(n) if is_han(n) => {
-                    let after_title = matches!(prev, '》' | '」' | '』' | '”' | '）');
-                    make(
-                        0,
-                        if after_title {
-                            Strength::Strong
-                        } else {
-                            Strength::Weak
-                        },
-                    )
-                }
-                _ => make(0, Strength::Strong),
-            };
+        if !is_zh_marker_punct(prev) {
+            return None;
         }
-        return None;
+        match next {
+            Some(n) if is_zh_unit(n) || n.is_ascii_digit() => None,
+            Some(n) if is_han(n) => {
+                let after_title = matches!(prev, '》' | '」' | '』' | '”' | '）');
+                self.make(
+                    0,
+                    if after_title {
+                        Strength::Strong
+                    } else {
+                        Strength::Weak
+                    },
+                )
+            }
+            _ => self.make(0, Strength::Strong),
+        }
     }
-    if is_spaced_letter(prev) {
-        // Declaration4, web3: the word before must be a real word, not CO2 or G77.
-        let word = word_before(0);
+
+    /// Declaration4, web3: the word before must be a real word, not CO2 or G77.
+    fn after_word(&self) -> Option<Candidate> {
+        let word = self.word_before(0);
         let lower = word.chars().filter(|c| c.is_lowercase()).count();
         if word.chars().count() >= 3 && lower >= 2 {
-            return make(0, Strength::Strong);
+            return self.make(0, Strength::Strong);
         }
-        return None;
+        None
     }
-    let after_punct_habit = matches!(lang, Language::En | Language::Zh);
-    let strength_after_punct = if after_punct_habit {
-        Strength::Strong
-    } else {
-        Strength::Weak
-    };
-    match prev {
-        ',' if before_prev.is_some_and(|c| c.is_ascii_digit()) => {
-            // 2001-2010,5: English never writes a thousands group of one or two digits, but
-            // French, Spanish and Russian write decimal commas.
-            (lang == Language::En && digits.len() <= 2).then(|| make(0, Strength::Strong))?
+
+    /// Digits after punctuation (`Action,1`, `Secretary-General;6`, `Declaration.4`): strong in
+    /// the languages whose habit that is, weak elsewhere.
+    fn after_punctuation(&self, prev: char, lang: Language) -> Option<Candidate> {
+        let after_punct_habit = matches!(lang, Language::En | Language::Zh);
+        let strength_after_punct = if after_punct_habit {
+            Strength::Strong
+        } else {
+            Strength::Weak
+        };
+        match prev {
+            ',' if self.after_digit() => {
+                // 2001-2010,5: English never writes a thousands group of one or two digits, but
+                // French, Spanish and Russian write decimal commas.
+                (lang == Language::En && self.digits().len() <= 2)
+                    .then(|| self.make(0, Strength::Strong))?
+            }
+            ',' | ';' | '”' | '’' | '"' | '»' | ')' | '?' | '!' => {
+                let glued_to_text = self.before_prev.is_some_and(|c| !c.is_whitespace());
+                glued_to_text.then(|| self.make(0, strength_after_punct))?
+            }
+            '.' => {
+                let word = self.word_before(1);
+                let is_word = word.chars().count() >= 2
+                    && !ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+                is_word.then(|| self.make(0, strength_after_punct))?
+            }
+            ':' if self.before_prev.is_some_and(|c| c.is_alphabetic()) => {
+                self.make(0, Strength::Weak)
+            }
+            _ => None,
         }
-        ',' | ';' | '”' | '’' | '"' | '»' | ')' | '?' | '!' => {
-            let glued_to_text = before_prev.is_some_and(|c| !c.is_whitespace());
-            glued_to_text.then(|| make(0, strength_after_punct))?
-        }
-        '.' => {
-            let word = word_before(1);
-            let is_word =
-                word.chars().count() >= 2 && !ABBREVIATIONS.contains(&word.to_lowercase().as_str());
-            is_word.then(|| make(0, strength_after_punct))?
-        }
-        ':' if before_prev.is_some_and(|c| c.is_alphabetic()) => make(0, Strength::Weak),
-        _ => None,
     }
 }
 
@@ -546,6 +592,27 @@ mod tests {
             .map(|(c, _)| c.marker.as_str())
             .collect();
         assert_eq!(taken, vec!["1", "2", "3"]);
+    }
+
+    #[test]
+    fn no_digit_of_many_symbols_is_a_marker() {
+        // 20,000 symbols in one paragraph, a real marker after every thousandth.
+        let mut text = String::from("Recalling its resolutions");
+        let mut expected = Vec::new();
+        for i in 0..20_000 {
+            text.push_str(&format!(" A/RES/70/{}", i % 300 + 1));
+            if i % 1000 == 999 {
+                text.push_str(" and the Declaration7");
+                expected.push(text.len() - 1);
+            }
+        }
+        let found: Vec<(usize, String)> = candidates(&text, Language::En)
+            .into_iter()
+            .map(|c| (c.start, c.marker))
+            .collect();
+        let expected: Vec<(usize, String)> =
+            expected.into_iter().map(|p| (p, "7".to_string())).collect();
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -135,7 +135,7 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
     }
     let paras = blocks::paragraphs(&body, lang);
     let has_header = roles.contains(&Role::Header);
-    let classified = blocks::classify(&paras, lang, has_header);
+    let classified = blocks::classify(&paras, has_header);
 
     let mut document = Document {
         file: file.to_string(),
@@ -301,7 +301,7 @@ fn read_header(lines: &[Line], roles: &mut [Role], lang: Language) -> crate::mod
         let text = &lines[k].text;
         match roles[k] {
             Role::Body => {
-                if ends_header_zone(text, lang) {
+                if ends_header_zone(text) {
                     break;
                 }
                 match reader.read(lines[k].no, text, lang) {
@@ -331,9 +331,9 @@ fn read_header(lines: &[Line], roles: &mut [Role], lang: Language) -> crate::mod
 }
 
 /// The first line of the body proper: a numbered paragraph, an opening formula or a long line.
-fn ends_header_zone(text: &str, lang: Language) -> bool {
-    let numbered = blocks::leading_label(text, lang)
-        .is_some_and(|l| l.kind == crate::model::BlockKind::Paragraph);
+fn ends_header_zone(text: &str) -> bool {
+    let numbered =
+        blocks::leading_label(text).is_some_and(|l| l.kind == crate::model::BlockKind::Paragraph);
     let formula =
         text.ends_with([',', '，', '،']) && text.chars().count() <= 40 && !text.contains(':');
     numbered || formula || text.len() > 600 && lines::width(text) > 200

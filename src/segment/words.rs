@@ -11,6 +11,7 @@ pub const UN_TERMS: &str = include_str!("../../corpora/un-terms.tsv");
 /// Frequency given to UN terms added to the dictionary: high enough to win over a split.
 const TERM_FREQUENCY: usize = 50_000;
 
+/// The one jieba instance, with the UN terms added, loaded on first use.
 static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
     let mut jieba = Jieba::new();
     for zh in un_terms().map(|(zh, _)| zh) {
