@@ -113,6 +113,7 @@ impl Band {
     }
 
     /// Number of (i, j) cells in the band.
+    #[cfg(test)]
     pub fn cells(&self) -> usize {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h + 1 - l).sum()
     }
@@ -197,7 +198,8 @@ fn fallback(n: usize, m: usize) -> Vec<Bead> {
         .collect()
 }
 
-/// The six bead shapes of classic paragraph and sentence alignment.
+/// The six bead shapes of classic paragraph and sentence alignment (the tests' baseline).
+#[cfg(test)]
 pub const CLASSIC_SHAPES: [Shape; 6] = [
     Shape::new(1, 1, 0.0),
     Shape::new(1, 0, 4.5),
