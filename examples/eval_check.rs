@@ -29,7 +29,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::time::Instant;
@@ -42,6 +42,14 @@ use versalign::{
 };
 
 // ---------------------------------------------------------------------------------------------
+/// 64-bit FNV-1a: a hash whose value is fixed by its definition (std's `DefaultHasher` may
+/// change between Rust releases, which would redraw every mutation).
+fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 // Randomness: xorshift64*, seeded.
 // ---------------------------------------------------------------------------------------------
 
@@ -2292,9 +2300,8 @@ fn main() {
     // and the site itself (so that a change to one document changes only that document's draws),
     // capped.
     let draw_order = |m: &Mutation| {
-        let mut h = std::hash::DefaultHasher::new();
-        (seed, &sets[m.set].name, m.version, &m.what).hash(&mut h);
-        h.finish()
+        let site = format!("{seed}\0{}\0{}\0{}", sets[m.set].name, m.version, m.what);
+        stable_hash(site.as_bytes())
     };
     let mut mutations: Vec<Mutation> = Vec::new();
     for &kind in &ALL_KINDS {
