@@ -191,6 +191,13 @@ pub fn language_named(name: &str) -> Option<Language> {
 
 /// Names of the Organization and its principal organs as they appear in mastheads and running
 /// heads, lower case.
+/// A UN document symbol: an upper-case series of up to twelve letters (with an optional number,
+/// `CN.15`) and one or more slash-separated parts, each of letters and digits joined by dots or
+/// hyphens, the last one possibly with a parenthesised part: `A/RES/70/1`,
+/// `E/CN.15/2011/L.3/Rev.1`, `A/C.3/56/L.12`, `S/RES/1373 (2001)` up to the space. Cyrillic
+/// letters are allowed where Russian text writes the series in Cyrillic.
+pub const UN_SYMBOL: &str = r"[A-ZА-Я][A-Za-zА-Яа-я]{0,11}(?:\.[0-9]{1,3})?(?:/[A-Za-zА-Яа-я0-9]+(?:[.\-][A-Za-zА-Яа-я0-9]+)*(?:\([A-Za-z0-9.\-]+\))?)+";
+
 pub const ORGAN_NAMES: &[&str] = &[
     "united nations",
     "general assembly",

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::locale::{CYRILLIC_LOOKALIKES, roman_value, to_roman};
+use crate::locale::{CYRILLIC_LOOKALIKES, UN_SYMBOL, roman_value, to_roman};
 use crate::script::{is_cyrillic, is_latin};
 
 use super::AnchorKind;
@@ -15,12 +15,8 @@ impl Scan<'_> {
     /// UN document symbols: `A/RES/70/1`, `E/CN.15/2011/L.3/Rev.1`, `A/C.3/56/L.12`.
     pub(super) fn symbols(&mut self) {
         /// An upper-case series and one or more slash-separated parts.
-        static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"[A-ZА-Я][A-Za-zА-Яа-я]{0,11}(?:\.[0-9]{1,3})?(?:/[A-Za-zА-Яа-я0-9]+(?:[.\-][A-Za-zА-Яа-я0-9]+)*(?:\([A-Za-z0-9.\-]+\))?)+",
-            )
-            .expect("symbol regex")
-        });
+        static SYMBOL: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(UN_SYMBOL).expect("symbol regex"));
         let text = self.text;
         each_match(&SYMBOL, text, |caps| {
             let m = &caps[0];

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::locale::UN_SYMBOL;
+
 /// A non-blank input line after cleaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Line {
@@ -116,10 +118,8 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A UN document symbol: an upper-case series and at least one slash-separated part
 /// (`A/RES/70/1`, `E/CN.15/2011/L.3/Rev.1`, `A/CONF.213/18`).
-pub(crate) static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Z][A-Z0-9.\-]*(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+")
-        .expect("valid symbol pattern")
-});
+pub(crate) static SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{UN_SYMBOL}")).expect("valid symbol pattern"));
 
 /// The job number (`V.11-82153 (C)`) if the line is a job-number line.
 pub(crate) fn job_number(line: &str) -> Option<String> {

@@ -5,6 +5,7 @@
 mod batch;
 mod check;
 mod corpora;
+mod fuzz;
 mod parse;
 mod sentence;
 mod util;
