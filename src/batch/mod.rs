@@ -8,7 +8,7 @@
 //! `<table>.shard-K-of-N.csv`, and [`merge`] joins the shards into the same bytes an unsharded
 //! run writes.
 
-pub mod naming;
+pub(crate) mod naming;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -85,7 +85,7 @@ impl Shard {
 
 /// The versions of one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentFiles {
+pub(crate) struct DocumentFiles {
     /// Its symbol.
     pub symbol: String,
     /// Its versions' files by language.
@@ -94,7 +94,7 @@ pub struct DocumentFiles {
 
 /// A file that could not be placed in a document, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unplaceable {
+pub(crate) struct Unplaceable {
     /// The file.
     pub path: PathBuf,
     /// Why it was not placed.
@@ -103,7 +103,7 @@ pub struct Unplaceable {
 
 /// The input grouped into documents.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Placement {
+pub(crate) struct Placement {
     /// Documents, sorted by symbol.
     pub documents: Vec<DocumentFiles>,
     /// Files that could not be placed.
@@ -117,7 +117,7 @@ type Located = (PathBuf, Result<(Option<String>, Option<Language>), String>);
 /// relative to the manifest) into documents. Every file of the tree is accounted for: a file
 /// that is no document version (`README.md`), or whose symbol or language cannot be found
 /// (because it cannot be read, say), is listed as unplaceable with the reason.
-pub fn place(input: &Path) -> Result<Placement, BatchError> {
+pub(crate) fn place(input: &Path) -> Result<Placement, BatchError> {
     let located: Vec<Located> = if input.is_dir() {
         let mut files = Vec::new();
         walk(input, &mut files)?;
@@ -285,7 +285,7 @@ pub struct BatchReport {
 }
 
 /// Columns of `summary.csv`.
-pub const SUMMARY_HEADER: &str =
+pub(crate) const SUMMARY_HEADER: &str =
     "symbol,languages,missing,original,rows,errors,warnings,status,message,files";
 
 /// Index of the `status` column of `summary.csv`.
@@ -301,7 +301,7 @@ fn field(record: &[u8], k: usize) -> Option<String> {
 }
 
 /// Columns of `aligned.csv`: the symbol, the `align` columns with all six languages.
-pub fn aligned_header() -> String {
+pub(crate) fn aligned_header() -> String {
     let langs: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
     let lines: Vec<String> = langs.iter().map(|l| format!("{l}_line")).collect();
     format!(

@@ -9,7 +9,7 @@ use crate::model::Language;
 
 /// What a file name says about its document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameInfo {
+pub(crate) struct NameInfo {
     /// The document symbol, when the name carries one.
     pub symbol: Option<String>,
     /// The version's language, when the name carries it.
@@ -27,7 +27,7 @@ pub struct NameInfo {
 ///
 /// The same patterns hold for every version format (`A_RES_70_1-ZH.docx`, `A_RES_70_1_C.pdf`).
 /// In a symbol written in a name, `_` stands for `/` (`E_CN.15_2011_L.3_Rev.1`).
-pub fn read_name(path: &Path) -> NameInfo {
+pub(crate) fn read_name(path: &Path) -> NameInfo {
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let stem = match file.rsplit_once('.') {
         Some((stem, ext))
@@ -105,7 +105,7 @@ const MAX_NAME: usize = 100;
 /// ASCII letters, digits, `.` and `-` become `_` (`/`) or `%XX`; a name that could be mistaken
 /// (empty, starting with a dot, too long, or not the plain image of the symbol) ends with a
 /// hash of the symbol, so distinct symbols never share a name.
-pub fn output_name(symbol: &str) -> String {
+pub(crate) fn output_name(symbol: &str) -> String {
     let mut out = String::with_capacity(symbol.len());
     let mut plain = true;
     for c in symbol.chars() {
@@ -135,7 +135,7 @@ pub fn output_name(symbol: &str) -> String {
 }
 
 /// 64-bit FNV-1a: a stable hash (the same on every machine and run) for names and shards.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })

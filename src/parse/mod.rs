@@ -27,21 +27,13 @@ use header::{HEADER_ZONE_LINES, HeaderLine, HeaderReader};
 use lines::Line;
 
 /// How to parse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ParseOptions {
     /// The version's language when the caller knows it; detected otherwise.
     pub language: Option<Language>,
-    /// Whether blocks of Chinese documents get their jieba word segmentation.
+    /// Whether blocks of Chinese documents get their jieba word segmentation (off by default:
+    /// only `parse --tokens` shows it).
     pub tokens: bool,
-}
-
-impl Default for ParseOptions {
-    fn default() -> Self {
-        ParseOptions {
-            language: None,
-            tokens: true,
-        }
-    }
 }
 
 /// Read, decode and parse a file. Fails when the file cannot be read, is not text, or is empty.
@@ -581,9 +573,14 @@ mod tests {
         let doc = parse(
             "经济及社会理事会，\n\n回顾会员国的能力建设，\n",
             "x",
-            &ParseOptions::default(),
+            &ParseOptions {
+                tokens: true,
+                ..ParseOptions::default()
+            },
         );
         let words: Vec<&str> = doc.blocks[1].words().expect("tokens").collect();
         assert!(words.contains(&"能力建设"));
+        let plain = parse("回顾会员国的能力建设，\n", "x", &ParseOptions::default());
+        assert!(plain.blocks[0].words().is_none(), "no tokens unless asked");
     }
 }
