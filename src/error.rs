@@ -65,4 +65,20 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A version has more units (paragraphs or footnotes) than one alignment takes.
+    #[error(
+        "{}: {units} {what}, more than the {limit} versalign aligns in one document; split the \
+         file (by annex or chapter, say) and check the parts",
+        path.display()
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// What is counted: `paragraphs` or `footnotes`.
+        what: &'static str,
+        /// How many the file has.
+        units: usize,
+        /// The most one alignment takes.
+        limit: usize,
+    },
 }

@@ -161,8 +161,13 @@ pub struct Alignment {
     pub evidence: Vec<Evidence>,
 }
 
+/// Most paragraphs (or footnotes) of one version an alignment takes. Time and memory grow in
+/// proportion to the units (about 2 kB per paragraph of one word, all told), so that 500,000
+/// paragraphs need about 1 GB; UN documents have a few thousand at most.
+pub const MAX_UNITS: usize = 500_000;
+
 /// Why versions cannot be aligned.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum AlignError {
     /// Fewer than two versions.
     #[error("need at least two language versions, got {0}")]
@@ -173,15 +178,38 @@ pub enum AlignError {
     /// The requested pivot is not among the versions.
     #[error("no version in {0} to use as pivot")]
     NoPivot(Language),
+    /// A version has more than [`MAX_UNITS`] paragraphs or footnotes.
+    #[error(transparent)]
+    TooLarge(#[from] crate::error::Error),
+}
+
+/// Refuse a version with more paragraphs or footnotes than [`MAX_UNITS`], naming its file.
+fn check_size(doc: &Document) -> Result<(), AlignError> {
+    for (what, units) in [
+        ("paragraphs", doc.blocks.len()),
+        ("footnotes", doc.footnotes.len()),
+    ] {
+        if units > MAX_UNITS {
+            return Err(AlignError::TooLarge(crate::error::Error::TooLarge {
+                path: doc.file.clone().into(),
+                what,
+                units,
+                limit: MAX_UNITS,
+            }));
+        }
+    }
+    Ok(())
 }
 
 /// The pivot: the requested language, else the original language most headers name, else the
-/// first version.
+/// first version. Fails on fewer than two versions, two in one language, a requested pivot
+/// absent, or a version larger than [`MAX_UNITS`].
 pub fn choose_pivot(docs: &[Document], requested: Option<Language>) -> Result<usize, AlignError> {
     if docs.len() < 2 {
         return Err(AlignError::TooFew(docs.len()));
     }
     for (i, d) in docs.iter().enumerate() {
+        check_size(d)?;
         if let Some(other) = docs[..i].iter().find(|o| o.language == d.language) {
             return Err(AlignError::SameLanguage(
                 d.language,
@@ -516,6 +544,26 @@ mod tests {
         assert!((c[0].len - 100.0).abs() < 1e-9);
         assert!((c[1].len - (100.0 + 260.0 / ratio) / 2.0).abs() < 1e-9);
         assert!((c[2].len - 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_version_beyond_the_limit_is_refused_by_name() {
+        let options = crate::parse::ParseOptions {
+            language: None,
+            tokens: false,
+        };
+        let en = crate::parse::parse("The Council decides to meet.\n", "en.txt", &options);
+        let mut fr = crate::parse::parse("Le Conseil décide de se réunir.\n", "fr.txt", &options);
+        assert_eq!(choose_pivot(&[en.clone(), fr.clone()], None).unwrap(), 0);
+        fr.blocks = vec![fr.blocks[0].clone(); MAX_UNITS + 1];
+        let err = choose_pivot(&[en, fr], None).unwrap_err();
+        assert!(matches!(err, AlignError::TooLarge(_)));
+        let message = err.to_string();
+        assert!(
+            message.starts_with("fr.txt: 500001 paragraphs"),
+            "{message}"
+        );
+        assert!(message.contains("split"), "{message}");
     }
 
     #[test]

@@ -27,10 +27,10 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::dp::{self, Band, Bead, Shape};
-use crate::script::is_han;
 use crate::lexicon::{Lexicon, Normalizer};
 use crate::locale::{ascii_digit, chinese_numeral_value};
 use crate::model::Language;
+use crate::script::is_han;
 use crate::segment::words;
 
 /// The bead shapes searched besides 1-0 and 0-1 (whose cost depends on the sentence's content),

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::script::is_han;
 use crate::model::{Block, BlockKind, Document, Footnote, Language};
 use crate::normalize::{Anchor, AnchorKind, is_word_char};
+use crate::script::is_han;
 
 /// One unit of one version, reduced to what alignment compares.
 #[derive(Debug, Clone, PartialEq)]
