@@ -41,8 +41,11 @@ pub struct Bead {
 /// `j` of the second sequence (inclusive range) a path may pass through.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Band {
+    /// Lowest `j` allowed in each row `i`.
     lo: Vec<usize>,
+    /// Highest `j` allowed in each row `i`.
     hi: Vec<usize>,
+    /// Length of the second sequence.
     m: usize,
 }
 
@@ -108,6 +111,7 @@ impl Band {
         Band { lo, hi, m }
     }
 
+    /// Whether cell (i, j) is in the band.
     fn contains(&self, i: usize, j: usize) -> bool {
         i < self.lo.len() && j >= self.lo[i] && j <= self.hi[i]
     }

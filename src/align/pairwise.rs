@@ -92,8 +92,12 @@ impl Contested {
     /// For each version (`None` for the pivot), the structure most of the other versions (at
     /// least two) agree on: the pivot boundaries they keep, the pivot units they keep whole.
     pub(crate) fn find(beads: &[Option<Vec<PairBead>>]) -> Vec<Option<Contested>> {
+        /// One version's structure: the pivot boundaries it keeps, the pivot units it keeps
+        /// whole.
         struct Shape {
+            /// Boundaries between pivot units the version keeps.
             kept: HashSet<usize>,
+            /// Pivot units the version aligns to exactly one unit.
             whole: HashSet<usize>,
         }
         let shapes: Vec<Option<Shape>> = beads
@@ -505,6 +509,7 @@ where
     }
 }
 
+/// The prior of a bead's shape among the paragraph shapes.
 fn shape_prior(bead: &dp::Bead) -> f64 {
     PARAGRAPH_SHAPES
         .iter()
@@ -512,6 +517,8 @@ fn shape_prior(bead: &dp::Bead) -> f64 {
         .map_or(0.0, |s| s.prior)
 }
 
+/// How a bead was aligned: by number, label or footnote marker when a 1-1 bead joins equal
+/// keys, else by the DP.
 fn method_of(a: &[Unit], b: &[Unit], ra: &Range<usize>, rb: &Range<usize>) -> Method {
     if ra.len() != 1 || rb.len() != 1 {
         return Method::Dp;
