@@ -1,6 +1,8 @@
 //! The one dynamic-programming core of versalign: a monotone alignment of two sequences into
 //! beads (1-1, 1-0, 2-1 …) under a caller-supplied cost, searched inside a band so that time and
 //! memory grow with the sequence length times the band width, not with the product of lengths.
+//! Memory is one byte per cell of the band (the best bead's shape) and a few rows of path costs;
+//! the callers keep the band narrow enough for long sequences.
 //!
 //! Paragraphs, footnotes and sentences are all aligned through [`align`]; only the bead
 //! inventory, the band and the cost function differ.

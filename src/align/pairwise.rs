@@ -472,9 +472,10 @@ fn corridor(n: usize, m: usize, anchors: &[(usize, usize)], cap: usize) -> Band 
 /// Half-width of the search corridor beyond the difference in unit counts between two anchors.
 const CORRIDOR_MARGIN: usize = 4;
 
-/// Most cells the full corridor may hold to be searched as it is. Real documents stay far
-/// below (2,000 paragraphs against 1,500 with no anchor between them make 1.5 million); above
-/// it the corridor is capped, so that time and memory grow with the number of units.
+/// Most cells the full corridor may hold to be searched as it is (4 MB of back-pointers). Real
+/// documents stay below: 2,000 paragraphs against 1,500 with no anchor between them make 1.7
+/// million. Above it the corridor is capped, so that time and memory grow with the number of
+/// units rather than with their product.
 const CELL_BUDGET: usize = 4_000_000;
 
 /// Half-width of a capped corridor at first, and the widest it is let grow to.
