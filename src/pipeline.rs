@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::align::sentence_rows::{Level, SentenceRow, align_sentences};
-use crate::align::{AlignError, Alignment, align, choose_pivot};
+use crate::align::{AlignError, Alignment, align, check_size, choose_pivot};
 use crate::check::{Finding, check, has_errors};
 use crate::error::Error;
 use crate::input;
@@ -172,6 +172,9 @@ impl Comparison {
     /// Align and check documents already read.
     pub fn of_documents(documents: Vec<Document>, options: &Options) -> Result<Comparison, Error> {
         let pivot = if options.same_language && documents.len() >= 2 {
+            for doc in &documents {
+                check_size(doc)?;
+            }
             match options.pivot {
                 Some(lang) => documents
                     .iter()

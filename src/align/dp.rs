@@ -1,6 +1,8 @@
 //! The one dynamic-programming core of versalign: a monotone alignment of two sequences into
 //! beads (1-1, 1-0, 2-1 …) under a caller-supplied cost, searched inside a band so that time and
 //! memory grow with the sequence length times the band width, not with the product of lengths.
+//! Memory is one byte per cell of the band (the best bead's shape) and a few rows of path costs;
+//! the callers keep the band narrow enough for long sequences.
 //!
 //! Paragraphs, footnotes and sentences are all aligned through [`align`]; only the bead
 //! inventory, the band and the cost function differ.
@@ -41,8 +43,11 @@ pub struct Bead {
 /// `j` of the second sequence (inclusive range) a path may pass through.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Band {
+    /// Lowest `j` allowed in each row `i`.
     lo: Vec<usize>,
+    /// Highest `j` allowed in each row `i`.
     hi: Vec<usize>,
+    /// Length of the second sequence.
     m: usize,
 }
 
@@ -108,40 +113,112 @@ impl Band {
         Band { lo, hi, m }
     }
 
+    /// Whether cell (i, j) is in the band.
     fn contains(&self, i: usize, j: usize) -> bool {
         i < self.lo.len() && j >= self.lo[i] && j <= self.hi[i]
     }
 
     /// Number of (i, j) cells in the band.
-    #[cfg(test)]
     pub fn cells(&self) -> usize {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h + 1 - l).sum()
     }
+
+    /// Whether a path of `beads` passes through a cell on the band's edge (other than the edge
+    /// of the matrix): a wider band might have found a cheaper path.
+    pub fn grazed_by(&self, beads: &[Bead]) -> bool {
+        beads.iter().any(|bead| {
+            let (i, j) = (bead.a.end, bead.b.end);
+            self.contains(i, j) && ((j == self.lo[i] && j > 0) || (j == self.hi[i] && j < self.m))
+        })
+    }
 }
+
+/// Back-pointer of a cell no path reaches.
+const UNREACHED: u8 = u8::MAX;
 
 /// Align sequences of lengths `n` and `m` with the given bead shapes inside `band`.
 /// `cost(a, b)` is the content cost of a bead taking `a` from the first sequence and `b` from
-/// the second (return `f64::INFINITY` to forbid it). Returns the beads of the cheapest path in
-/// order; if the band admits no path the remainder is filled with 1-0 and 0-1 beads.
+/// the second (return `f64::INFINITY` to forbid it); it must give the same value when asked
+/// twice, since the beads of the path found are costed again. Returns the beads of the cheapest
+/// path in order; if the band admits no path the remainder is filled with 1-0 and 0-1 beads.
+///
+/// Memory is one byte per cell of the band (the shape of the best bead ending there) plus the
+/// path costs of the last few rows (as many as the tallest shape takes from the first
+/// sequence), so a band of `n × w` cells needs about `n × w` bytes.
 pub fn align<F>(n: usize, m: usize, shapes: &[Shape], band: &Band, mut cost: F) -> Vec<Bead>
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
     debug_assert_eq!(band.lo.len(), n + 1);
     debug_assert_eq!(band.m, m);
-    // Row i stores cells j in lo[i]..=hi[i]: (total cost, shape index, bead cost).
-    let mut rows: Vec<Vec<(f64, usize, f64)>> = (0..=n)
-        .map(|i| vec![(f64::INFINITY, usize::MAX, 0.0); band.hi[i] + 1 - band.lo[i]])
-        .collect();
-    if band.contains(0, 0) {
-        rows[0][0] = (0.0, usize::MAX, 0.0);
+    assert!(
+        shapes.len() < usize::from(UNREACHED),
+        "too many bead shapes"
+    );
+    let (back, reached) = forward(n, shapes, band, &mut cost);
+    if !reached {
+        return fallback(n, m);
     }
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let shape = shapes[usize::from(back.at(band, i, j))];
+        let (pi, pj) = (i - shape.a, j - shape.b);
+        beads.push(Bead {
+            a: pi..i,
+            b: pj..j,
+            cost: shape.prior + cost(pi..i, pj..j),
+        });
+        (i, j) = (pi, pj);
+    }
+    beads.reverse();
+    beads
+}
+
+/// The shape of the best bead ending in each cell of a band, row after row.
+struct BackPointers {
+    /// Offset of each row's first cell in `shape`.
+    row_start: Vec<usize>,
+    /// Index of the best bead's shape, or [`UNREACHED`].
+    shape: Vec<u8>,
+}
+
+impl BackPointers {
+    /// The shape index stored for cell (i, j).
+    fn at(&self, band: &Band, i: usize, j: usize) -> u8 {
+        self.shape[self.row_start[i] + j - band.lo[i]]
+    }
+}
+
+/// The forward pass: the best shape of every cell, and whether a path reaches (n, m).
+/// Path costs are kept for the last rows a bead can reach back to, in a ring.
+fn forward<F>(n: usize, shapes: &[Shape], band: &Band, cost: &mut F) -> (BackPointers, bool)
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
+    let depth = shapes.iter().map(|s| s.a).max().unwrap_or(0) + 1;
+    let mut row_start = Vec::with_capacity(n + 1);
+    let mut cells = 0;
     for i in 0..=n {
-        for j in band.lo[i]..=band.hi[i] {
+        row_start.push(cells);
+        cells += band.hi[i] + 1 - band.lo[i];
+    }
+    let mut back = BackPointers {
+        row_start,
+        shape: vec![UNREACHED; cells],
+    };
+    let mut ring: Vec<Vec<f64>> = vec![Vec::new(); depth];
+    for i in 0..=n {
+        let lo = band.lo[i];
+        let mut row = std::mem::take(&mut ring[i % depth]);
+        row.clear();
+        row.resize(band.hi[i] + 1 - lo, f64::INFINITY);
+        for j in lo..=band.hi[i] {
             if i == 0 && j == 0 {
+                row[0] = 0.0;
                 continue;
             }
-            let mut best = (f64::INFINITY, usize::MAX, 0.0);
+            let mut best = (f64::INFINITY, UNREACHED);
             for (s, shape) in shapes.iter().enumerate() {
                 if shape.a > i || shape.b > j {
                     continue;
@@ -150,36 +227,27 @@ where
                 if !band.contains(pi, pj) {
                     continue;
                 }
-                let prev = rows[pi][pj - band.lo[pi]].0;
+                let prev = if pi == i {
+                    row[pj - lo]
+                } else {
+                    ring[pi % depth][pj - band.lo[pi]]
+                };
                 if !prev.is_finite() {
                     continue;
                 }
                 let bead = shape.prior + cost(pi..i, pj..j);
                 if prev + bead < best.0 {
-                    best = (prev + bead, s, bead);
+                    best = (prev + bead, s as u8);
                 }
             }
-            rows[i][j - band.lo[i]] = best;
+            row[j - lo] = best.0;
+            back.shape[back.row_start[i] + j - lo] = best.1;
         }
+        ring[i % depth] = row;
     }
-    let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
-    if !band.contains(n, m) || !rows[n][m - band.lo[n]].0.is_finite() {
-        return fallback(n, m);
-    }
-    while i > 0 || j > 0 {
-        let (_, s, bead_cost) = rows[i][j - band.lo[i]];
-        let shape = shapes[s];
-        beads.push(Bead {
-            a: i - shape.a..i,
-            b: j - shape.b..j,
-            cost: bead_cost,
-        });
-        i -= shape.a;
-        j -= shape.b;
-    }
-    beads.reverse();
-    beads
+    let last = &ring[n % depth];
+    let reached = band.contains(n, band.m) && last[band.m - band.lo[n]].is_finite();
+    (back, reached)
 }
 
 /// Every unit alone: used when no path exists.
@@ -341,6 +409,142 @@ mod tests {
         let covered_a: usize = beads.iter().map(|b| b.a.len()).sum();
         let covered_b: usize = beads.iter().map(|b| b.b.len()).sum();
         assert_eq!((covered_a, covered_b), (10, 30));
+    }
+
+    /// The dynamic programme as it was before the compact store: a full table of (path cost,
+    /// shape, bead cost) per cell. The compact [`align`] must find the very same beads.
+    fn reference(
+        n: usize,
+        m: usize,
+        shapes: &[Shape],
+        band: &Band,
+        cost: impl Fn(Range<usize>, Range<usize>) -> f64,
+    ) -> Vec<Bead> {
+        let mut rows: Vec<Vec<(f64, usize, f64)>> = (0..=n)
+            .map(|i| vec![(f64::INFINITY, usize::MAX, 0.0); band.hi[i] + 1 - band.lo[i]])
+            .collect();
+        rows[0][0] = (0.0, usize::MAX, 0.0);
+        for i in 0..=n {
+            for j in band.lo[i]..=band.hi[i] {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                let mut best = (f64::INFINITY, usize::MAX, 0.0);
+                for (s, shape) in shapes.iter().enumerate() {
+                    if shape.a > i || shape.b > j || !band.contains(i - shape.a, j - shape.b) {
+                        continue;
+                    }
+                    let (pi, pj) = (i - shape.a, j - shape.b);
+                    let prev = rows[pi][pj - band.lo[pi]].0;
+                    let bead = shape.prior + cost(pi..i, pj..j);
+                    if prev.is_finite() && prev + bead < best.0 {
+                        best = (prev + bead, s, bead);
+                    }
+                }
+                rows[i][j - band.lo[i]] = best;
+            }
+        }
+        if !rows[n][m - band.lo[n]].0.is_finite() {
+            return fallback(n, m);
+        }
+        let (mut i, mut j, mut beads) = (n, m, Vec::new());
+        while i > 0 || j > 0 {
+            let (_, s, cost) = rows[i][j - band.lo[i]];
+            let shape = shapes[s];
+            beads.push(Bead {
+                a: i - shape.a..i,
+                b: j - shape.b..j,
+                cost,
+            });
+            (i, j) = (i - shape.a, j - shape.b);
+        }
+        beads.reverse();
+        beads
+    }
+
+    /// A small deterministic pseudo-random generator (xorshift), for reproducible cases.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn the_compact_store_finds_the_path_of_the_full_table() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let tall = [
+            Shape::new(3, 1, 2.0),
+            Shape::new(0, 1, 1.5),
+            Shape::new(1, 0, 1.5),
+        ];
+        for case in 0..300 {
+            let (n, m) = (rng.below(40), rng.below(40));
+            let a: Vec<f64> = (0..n).map(|_| 1.0 + rng.below(200) as f64).collect();
+            let b: Vec<f64> = (0..m).map(|_| 1.0 + rng.below(200) as f64).collect();
+            let forbidden = rng.below(4) == 0;
+            let cost = |ra: Range<usize>, rb: Range<usize>| {
+                let (la, lb): (f64, f64) = (a[ra.clone()].iter().sum(), b[rb.clone()].iter().sum());
+                if forbidden && ra.len() == 2 && rb.len() == 2 {
+                    f64::INFINITY
+                } else if la == 0.0 || lb == 0.0 {
+                    0.5
+                } else {
+                    length_cost(la, lb, 1.0, 6.8)
+                }
+            };
+            let band = match case % 3 {
+                0 => Band::full(n, m),
+                1 => Band::around_diagonal(n, m, rng.below(6)),
+                _ => {
+                    let (i, j) = (rng.below(n + 1), rng.below(m + 1));
+                    Band::around_path(n, m, &[(i, j)], rng.below(4))
+                }
+            };
+            let shapes: &[Shape] = if case % 5 == 4 {
+                &tall
+            } else {
+                &CLASSIC_SHAPES
+            };
+            assert_eq!(
+                align(n, m, shapes, &band, cost),
+                reference(n, m, shapes, &band, cost),
+                "case {case}: {n} × {m}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_path_on_the_edge_of_the_band_grazes_it() {
+        let band = Band::around_diagonal(10, 10, 2);
+        let diagonal: Vec<Bead> = (0..10)
+            .map(|i| Bead {
+                a: i..i + 1,
+                b: i..i + 1,
+                cost: 0.0,
+            })
+            .collect();
+        assert!(!band.grazed_by(&diagonal));
+        let mut skewed = vec![Bead {
+            a: 0..0,
+            b: 0..2,
+            cost: 0.0,
+        }];
+        skewed.extend((0..8).map(|i| Bead {
+            a: i..i + 1,
+            b: i + 2..i + 3,
+            cost: 0.0,
+        }));
+        skewed.push(Bead {
+            a: 8..10,
+            b: 10..10,
+            cost: 0.0,
+        });
+        assert!(band.grazed_by(&skewed));
     }
 
     #[test]

@@ -115,6 +115,7 @@ impl Row {
         self.units(v).flat_map(|i| per_unit[i].iter()).collect()
     }
 
+    /// Indices of version `v`'s units in this row.
     fn units(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
         self.cells[v].iter().flat_map(|c| c.units.iter().copied())
     }
@@ -161,6 +162,11 @@ pub struct Alignment {
     pub evidence: Vec<Evidence>,
 }
 
+/// Most paragraphs (or footnotes) of one version an alignment takes. Time and memory grow in
+/// proportion to the units (about 2 kB per paragraph of one word, all told), so that 500,000
+/// paragraphs need about 1 GB; UN documents have a few thousand at most.
+pub const MAX_UNITS: usize = 500_000;
+
 /// Why versions cannot be aligned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AlignError {
@@ -173,15 +179,50 @@ pub enum AlignError {
     /// The requested pivot is not among the versions.
     #[error("no version in {0} to use as pivot")]
     NoPivot(Language),
+    /// A version has more units (paragraphs or footnotes) than one alignment takes.
+    #[error(
+        "{file}: {units} {what}, more than the {limit} versalign aligns in one document; split \
+         the file (by annex or chapter, say) and check the parts"
+    )]
+    TooLarge {
+        /// The file.
+        file: String,
+        /// What is counted: `paragraphs` or `footnotes`.
+        what: &'static str,
+        /// How many the file has.
+        units: usize,
+        /// The most one alignment takes.
+        limit: usize,
+    },
+}
+
+/// Refuse a version with more paragraphs or footnotes than [`MAX_UNITS`], naming its file.
+pub(crate) fn check_size(doc: &Document) -> Result<(), AlignError> {
+    for (what, units) in [
+        ("paragraphs", doc.blocks.len()),
+        ("footnotes", doc.footnotes.len()),
+    ] {
+        if units > MAX_UNITS {
+            return Err(AlignError::TooLarge {
+                file: doc.file.clone(),
+                what,
+                units,
+                limit: MAX_UNITS,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The pivot: the requested language, else the original language most headers name, else the
-/// first version.
+/// first version. Fails on fewer than two versions, two in one language, a requested pivot
+/// absent, or a version larger than [`MAX_UNITS`].
 pub fn choose_pivot(docs: &[Document], requested: Option<Language>) -> Result<usize, AlignError> {
     if docs.len() < 2 {
         return Err(AlignError::TooFew(docs.len()));
     }
     for (i, d) in docs.iter().enumerate() {
+        check_size(d)?;
         if let Some(other) = docs[..i].iter().find(|o| o.language == d.language) {
             return Err(AlignError::SameLanguage(
                 d.language,
@@ -343,8 +384,11 @@ fn consensus(
 
 /// A row being assembled: pivot units, and per version the beads' units.
 struct Draft {
+    /// Units of each version, by version.
     cells: Vec<Vec<usize>>,
+    /// The least certain method of the beads so far.
     method: Method,
+    /// The lowest confidence of the beads so far.
     score: f64,
 }
 
@@ -359,7 +403,41 @@ fn build_rows(
     kind: &dyn Fn(usize, usize) -> RowKind,
     label: &dyn Fn(usize, usize) -> Option<String>,
 ) -> Vec<Row> {
-    // Group pivot units: group[i] = index of the first unit of its group.
+    let (groups, group_of) = pivot_groups(pivot_units, beads);
+    let mut drafts: Vec<Draft> = groups
+        .iter()
+        .map(|&(s, e)| {
+            let mut cells = vec![Vec::new(); versions];
+            cells[pivot] = (s..e).collect();
+            Draft {
+                cells,
+                method: Method::Number,
+                score: 1.0,
+            }
+        })
+        .collect();
+    let extras = place_beads(versions, beads, &group_of, &mut drafts);
+    let mut extras = extras.into_iter().peekable();
+    let mut ordered: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for (g, draft) in drafts.into_iter().enumerate() {
+        while let Some((_, _, _, d)) = extras.next_if(|e| e.0 <= g) {
+            ordered.push(d);
+        }
+        ordered.push(draft);
+    }
+    ordered.extend(extras.map(|(_, _, _, d)| d));
+    ordered
+        .into_iter()
+        .map(|d| finish_row(d, pivot, kind, label))
+        .collect()
+}
+
+/// The groups of pivot units that share a row (`start..end`, in order; units some version merges
+/// are one group), and the group of each pivot unit.
+fn pivot_groups(
+    pivot_units: usize,
+    beads: &[Option<Vec<PairBead>>],
+) -> (Vec<(usize, usize)>, Vec<usize>) {
     let mut group_end = vec![0usize; pivot_units];
     for (i, end) in group_end.iter_mut().enumerate() {
         *end = i + 1;
@@ -387,20 +465,22 @@ fn build_rows(
     for (g, &(s, e)) in groups.iter().enumerate() {
         group_of[s..e].iter_mut().for_each(|x| *x = g);
     }
-    let mut drafts: Vec<Draft> = groups
-        .iter()
-        .map(|&(s, e)| {
-            let mut cells = vec![Vec::new(); versions];
-            cells[pivot] = (s..e).collect();
-            Draft {
-                cells,
-                method: Method::Number,
-                score: 1.0,
-            }
-        })
-        .collect();
-    // Rows of units only a version has: keyed by (group they follow + 1, version, order).
-    let mut extras: Vec<(usize, usize, usize, Draft)> = Vec::new();
+    (groups, group_of)
+}
+
+/// A row of units only one version has, to be placed among the drafts: (group it follows + 1,
+/// version, order of the bead), then the row.
+type Extra = (usize, usize, usize, Draft);
+
+/// Add every version's beads to the drafts of their pivot groups; beads without pivot units
+/// become extra rows, returned sorted by where they go.
+fn place_beads(
+    versions: usize,
+    beads: &[Option<Vec<PairBead>>],
+    group_of: &[usize],
+    drafts: &mut [Draft],
+) -> Vec<Extra> {
+    let mut extras: Vec<Extra> = Vec::new();
     for (v, list) in beads.iter().enumerate() {
         let Some(list) = list else { continue };
         for (order, bead) in list.iter().enumerate() {
@@ -431,53 +511,49 @@ fn build_rows(
         }
     }
     extras.sort_by_key(|&(slot, v, order, _)| (slot, v, order));
-    let mut extras = extras.into_iter().peekable();
-    let mut ordered: Vec<Draft> = Vec::with_capacity(drafts.len());
-    for (g, draft) in drafts.into_iter().enumerate() {
-        while let Some((_, _, _, d)) = extras.next_if(|e| e.0 <= g) {
-            ordered.push(d);
-        }
-        ordered.push(draft);
+    extras
+}
+
+/// The row of a draft: kind and label from its first unit (the pivot's when it has one).
+fn finish_row(
+    d: Draft,
+    pivot: usize,
+    kind: &dyn Fn(usize, usize) -> RowKind,
+    label: &dyn Fn(usize, usize) -> Option<String>,
+) -> Row {
+    let first = d
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .min_by_key(|&(v, _)| usize::from(v != pivot))
+        .map(|(v, c)| (v, c[0]));
+    let (kind, label) = first.map_or((RowKind::Footnote, None), |(v, i)| {
+        (kind(v, i), label(v, i))
+    });
+    // A pivot unit no version could be aligned to keeps the pivot's own certainty.
+    let method = if d
+        .cells
+        .iter()
+        .enumerate()
+        .all(|(v, c)| v == pivot || c.is_empty())
+        && !d.cells[pivot].is_empty()
+    {
+        Method::Dp
+    } else {
+        d.method
+    };
+    Row {
+        kind,
+        label,
+        method,
+        score: d.score,
+        cells: d
+            .cells
+            .into_iter()
+            .map(|units| (!units.is_empty()).then_some(Cell { units }))
+            .collect(),
     }
-    ordered.extend(extras.map(|(_, _, _, d)| d));
-    ordered
-        .into_iter()
-        .map(|d| {
-            let first = d
-                .cells
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| !c.is_empty())
-                .min_by_key(|&(v, _)| usize::from(v != pivot))
-                .map(|(v, c)| (v, c[0]));
-            let (kind, label) = first.map_or((RowKind::Footnote, None), |(v, i)| {
-                (kind(v, i), label(v, i))
-            });
-            // A pivot unit no version could be aligned to keeps the pivot's own certainty.
-            let method = if d
-                .cells
-                .iter()
-                .enumerate()
-                .all(|(v, c)| v == pivot || c.is_empty())
-                && !d.cells[pivot].is_empty()
-            {
-                Method::Dp
-            } else {
-                d.method
-            };
-            Row {
-                kind,
-                label,
-                method,
-                score: d.score,
-                cells: d
-                    .cells
-                    .into_iter()
-                    .map(|units| (!units.is_empty()).then_some(Cell { units }))
-                    .collect(),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -516,6 +592,26 @@ mod tests {
         assert!((c[0].len - 100.0).abs() < 1e-9);
         assert!((c[1].len - (100.0 + 260.0 / ratio) / 2.0).abs() < 1e-9);
         assert!((c[2].len - 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_version_beyond_the_limit_is_refused_by_name() {
+        let options = crate::parse::ParseOptions {
+            language: None,
+            tokens: false,
+        };
+        let en = crate::parse::parse("The Council decides to meet.\n", "en.txt", &options);
+        let mut fr = crate::parse::parse("Le Conseil décide de se réunir.\n", "fr.txt", &options);
+        assert_eq!(choose_pivot(&[en.clone(), fr.clone()], None).unwrap(), 0);
+        fr.blocks = vec![fr.blocks[0].clone(); MAX_UNITS + 1];
+        let err = choose_pivot(&[en, fr], None).unwrap_err();
+        assert!(matches!(err, AlignError::TooLarge { .. }));
+        let message = err.to_string();
+        assert!(
+            message.starts_with("fr.txt: 500001 paragraphs"),
+            "{message}"
+        );
+        assert!(message.contains("split"), "{message}");
     }
 
     #[test]

@@ -92,8 +92,12 @@ impl Contested {
     /// For each version (`None` for the pivot), the structure most of the other versions (at
     /// least two) agree on: the pivot boundaries they keep, the pivot units they keep whole.
     pub(crate) fn find(beads: &[Option<Vec<PairBead>>]) -> Vec<Option<Contested>> {
+        /// One version's structure: the pivot boundaries it keeps, the pivot units it keeps
+        /// whole.
         struct Shape {
+            /// Boundaries between pivot units the version keeps.
             kept: HashSet<usize>,
+            /// Pivot units the version aligns to exactly one unit.
             whole: HashSet<usize>,
         }
         let shapes: Vec<Option<Shape>> = beads
@@ -177,19 +181,13 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
     };
     let (candidates, moved) = anchor_candidates(a, b);
     let content_pass = |model: LengthModel| {
-        dp::align(
-            a.len(),
-            b.len(),
-            &PARAGRAPH_SHAPES,
-            &corridor(a.len(), b.len(), &candidates),
-            |ra, rb| {
-                if ra.is_empty() || rb.is_empty() {
-                    0.0
-                } else {
-                    contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
-                }
-            },
-        )
+        search(a.len(), b.len(), &candidates, |ra, rb| {
+            if ra.is_empty() || rb.is_empty() {
+                0.0
+            } else {
+                contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
+            }
+        })
     };
     // Label anchors give the first length model only when they hold a fair share of the text:
     // short headings (`Article 23`) translate at another ratio than the paragraphs under them.
@@ -241,21 +239,14 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
             })
             .collect()
     } else {
-        dp::align(
-            a.len(),
-            b.len(),
-            &PARAGRAPH_SHAPES,
-            &corridor(a.len(), b.len(), &anchors),
-            |ra, rb| {
-                if ra.is_empty() || rb.is_empty() {
-                    return 0.0;
-                }
-                let anchored =
-                    ra.len() == 1 && rb.len() == 1 && hard.contains(&(ra.start, rb.start));
-                contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
-                    - if anchored { HARD_ANCHOR } else { 0.0 }
-            },
-        )
+        search(a.len(), b.len(), &anchors, |ra, rb| {
+            if ra.is_empty() || rb.is_empty() {
+                return 0.0;
+            }
+            let anchored = ra.len() == 1 && rb.len() == 1 && hard.contains(&(ra.start, rb.start));
+            contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
+                - if anchored { HARD_ANCHOR } else { 0.0 }
+        })
     };
     beads
         .into_iter()
@@ -427,23 +418,22 @@ fn forcing_cost(
         .iter()
         .map(|&(i, j)| (i - ra.start, j - rb.start))
         .collect();
-    let band = if sa.len() * sb.len() <= 40_000 {
-        Band::full(sa.len(), sb.len())
-    } else {
-        Band::around_diagonal(sa.len(), sb.len(), 4 + sa.len().abs_diff(sb.len()))
-    };
     let run = |hard: bool| -> f64 {
-        dp::align(sa.len(), sb.len(), &PARAGRAPH_SHAPES, &band, |x, y| {
+        let cost = |x: Range<usize>, y: Range<usize>| {
             if x.is_empty() || y.is_empty() {
                 return 0.0;
             }
             let forced = x.len() == 1 && y.len() == 1 && local.contains(&(x.start, y.start));
             pair_cost(&sa[x], &sb[y], model, &WEIGHTS)
                 - if hard && forced { HARD_ANCHOR } else { 0.0 }
-        })
-        .iter()
-        .map(|bead| bead.cost)
-        .sum()
+        };
+        let (n, m) = (sa.len(), sb.len());
+        let beads = if n * m <= 40_000 {
+            dp::align(n, m, &PARAGRAPH_SHAPES, &Band::full(n, m), cost)
+        } else {
+            search(n, m, &[], cost)
+        };
+        beads.iter().map(|bead| bead.cost).sum()
     };
     let with = run(true) + HARD_ANCHOR * forced.len() as f64;
     with - run(false)
@@ -472,16 +462,55 @@ fn anchor_candidates(a: &[Unit], b: &[Unit]) -> (Vec<Pair>, Vec<Pair>) {
 }
 
 /// The search corridor: around the path through the verified anchors, on each stretch between
-/// two anchors wide enough for the difference in unit counts there.
-fn corridor(n: usize, m: usize, anchors: &[(usize, usize)]) -> Band {
+/// two anchors wide enough for the difference in unit counts there, but no wider than `cap`.
+fn corridor(n: usize, m: usize, anchors: &[(usize, usize)], cap: usize) -> Band {
     Band::around_path_by(n, m, anchors, |(i0, j0), (i1, j1)| {
-        CORRIDOR_MARGIN + (i1.saturating_sub(i0)).abs_diff(j1.saturating_sub(j0))
+        (CORRIDOR_MARGIN + (i1.saturating_sub(i0)).abs_diff(j1.saturating_sub(j0))).min(cap)
     })
 }
 
 /// Half-width of the search corridor beyond the difference in unit counts between two anchors.
 const CORRIDOR_MARGIN: usize = 4;
 
+/// Most cells the full corridor may hold to be searched as it is (4 MB of back-pointers). Real
+/// documents stay below: 2,000 paragraphs against 1,500 with no anchor between them make 1.7
+/// million. Above it the corridor is capped, so that time and memory grow with the number of
+/// units rather than with their product.
+const CELL_BUDGET: usize = 4_000_000;
+
+/// Half-width of a capped corridor at first, and the widest it is let grow to.
+const CAPPED_WIDTHS: (usize, usize) = (16, 32);
+
+/// The cheapest path of paragraph beads from (0, 0) to (n, m) through `anchors`, under `cost`.
+///
+/// The corridor of [`corridor`] is searched as it is when it fits [`CELL_BUDGET`]. A larger one
+/// (two long versions whose unit counts differ by thousands) is capped to a narrow corridor
+/// around the anchors; while the path found grazes the corridor's edge, the search is run
+/// again in a corridor twice as wide around that path, up to the widest of [`CAPPED_WIDTHS`].
+/// The work is then at most a few times `n` times that width.
+fn search<F>(n: usize, m: usize, anchors: &[(usize, usize)], mut cost: F) -> Vec<dp::Bead>
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
+    let full = corridor(n, m, anchors, usize::MAX);
+    if full.cells() <= CELL_BUDGET {
+        return dp::align(n, m, &PARAGRAPH_SHAPES, &full, cost);
+    }
+    drop(full);
+    let (mut width, widest) = CAPPED_WIDTHS;
+    let mut band = corridor(n, m, anchors, width);
+    loop {
+        let beads = dp::align(n, m, &PARAGRAPH_SHAPES, &band, &mut cost);
+        if width >= widest || !band.grazed_by(&beads) {
+            return beads;
+        }
+        width *= 2;
+        let path: Vec<(usize, usize)> = beads.iter().map(|x| (x.a.end, x.b.end)).collect();
+        band = Band::around_path(n, m, &path, width);
+    }
+}
+
+/// The prior of a bead's shape among the paragraph shapes.
 fn shape_prior(bead: &dp::Bead) -> f64 {
     PARAGRAPH_SHAPES
         .iter()
@@ -489,6 +518,8 @@ fn shape_prior(bead: &dp::Bead) -> f64 {
         .map_or(0.0, |s| s.prior)
 }
 
+/// How a bead was aligned: by number, label or footnote marker when a 1-1 bead joins equal
+/// keys, else by the DP.
 fn method_of(a: &[Unit], b: &[Unit], ra: &Range<usize>, rb: &Range<usize>) -> Method {
     if ra.len() != 1 || rb.len() != 1 {
         return Method::Dp;
@@ -582,6 +613,72 @@ mod tests {
             .enumerate()
             .map(|(i, &l)| unit(l, Some(&format!("p:{}", i + 1)), &[]))
             .collect()
+    }
+
+    /// Whether `beads` cover `0..n` and `0..m` in order, each unit once.
+    fn covers(beads: &[dp::Bead], n: usize, m: usize) -> bool {
+        let (mut i, mut j) = (0, 0);
+        for x in beads {
+            if x.a.start != i || x.b.start != j {
+                return false;
+            }
+            (i, j) = (x.a.end, x.b.end);
+        }
+        (i, j) == (n, m)
+    }
+
+    #[test]
+    fn fifty_thousand_paragraphs_against_fewer_are_all_aligned_in_a_capped_corridor() {
+        let (n, m) = (50_000, 44_000);
+        assert!(corridor(n, m, &[], usize::MAX).cells() > CELL_BUDGET);
+        let len = |k: usize| 3.0 + (k * 7919 % 11) as f64;
+        let beads = search(n, m, &[], |ra, rb| {
+            if ra.is_empty() || rb.is_empty() {
+                return 0.0;
+            }
+            let la: f64 = ra.map(len).sum();
+            let lb: f64 = rb.map(len).sum();
+            dp::length_cost(la, lb, 1.0, 6.8)
+        });
+        assert!(covers(&beads, n, m));
+        assert!(beads.iter().all(|x| x.cost.is_finite()));
+        let paired = beads.iter().filter(|x| !x.a.is_empty() && !x.b.is_empty());
+        assert!(paired.map(|x| x.b.len()).sum::<usize>() >= m / 2);
+    }
+
+    #[test]
+    fn a_corridor_within_the_budget_is_searched_as_it_is() {
+        // One version lacks 40 paragraphs in the middle: more than a capped corridor's widths,
+        // well within the budget, so the gap is found where it is.
+        let a: Vec<Unit> = (0..400)
+            .map(|k| unit(40.0 + (k * 7919 % 300) as f64, None, &[&format!("N:{k}")]))
+            .collect();
+        let b: Vec<Unit> = a[..200].iter().chain(&a[240..]).cloned().collect();
+        let beads = align_units(&a, &b);
+        let left_out: Vec<usize> = beads
+            .iter()
+            .filter(|x| x.b.is_empty())
+            .flat_map(|x| x.a.clone())
+            .collect();
+        assert_eq!(left_out, (200..240).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn long_versions_whose_counts_differ_pair_every_unit() {
+        let a: Vec<Unit> = (0..3000)
+            .map(|k| unit(3.0 + (k % 7) as f64, None, &[]))
+            .collect();
+        let b: Vec<Unit> = (0..1500)
+            .map(|k| unit(3.0 + (k % 5) as f64, None, &[]))
+            .collect();
+        assert!(corridor(a.len(), b.len(), &[], usize::MAX).cells() > CELL_BUDGET);
+        let beads = align_units(&a, &b);
+        let (mut i, mut j) = (0, 0);
+        for x in &beads {
+            assert_eq!((x.a.start, x.b.start), (i, j));
+            (i, j) = (x.a.end, x.b.end);
+        }
+        assert_eq!((i, j), (3000, 1500));
     }
 
     #[test]
