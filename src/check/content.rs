@@ -192,13 +192,7 @@ const MIN_LETTERS_FOR_LANGUAGE: usize = 25;
 
 /// Units whose text is in another language than their version's.
 pub(super) fn untranslated(cx: &Context, out: &mut Vec<Finding>) {
-    for (r, row) in cx
-        .alignment
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| !r.is_footnote())
-    {
+    for (r, row) in cx.body_rows() {
         for v in cx.versions() {
             let Some(text) = row.text(cx.docs, v) else {
                 continue;

@@ -63,13 +63,7 @@ fn marker_placements(cx: &Context) -> Vec<BTreeMap<String, Placement>> {
             .enumerate()
             .filter_map(|(i, f)| Some((f.marker.as_str(), *cx.note_row_of[v].get(&i)?)))
             .collect();
-        for (r, row) in cx
-            .alignment
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !r.is_footnote())
-        {
+        for (r, row) in cx.body_rows() {
             for &u in row.cells[v].iter().flat_map(|c| &c.units) {
                 for fr in &doc.blocks[u].footnote_refs {
                     let m = fr.marker.as_str();

@@ -18,13 +18,7 @@ const OUTLIER: f64 = 1.5;
 /// document); the median of the predictions is robust to one of them being off.
 pub(super) fn length_ratios(cx: &Context, out: &mut Vec<Finding>) {
     let pivot = cx.pivot();
-    let rows: Vec<(usize, &Row)> = cx
-        .alignment
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| !r.is_footnote())
-        .collect();
+    let rows: Vec<(usize, &Row)> = cx.body_rows().collect();
     let len = |row: &Row, v: usize| {
         row.text(cx.docs, v)
             .map(|t| t.chars().filter(|c| !c.is_whitespace()).count() as f64)

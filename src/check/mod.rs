@@ -262,7 +262,7 @@ pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
 }
 
 /// What every check asks about versions and rows.
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// The language of version `v`.
     fn lang(&self, v: usize) -> Language {
         self.docs[v].language
@@ -271,6 +271,15 @@ impl Context<'_> {
     /// The version the others were aligned to.
     fn pivot(&self) -> usize {
         self.alignment.pivot
+    }
+
+    /// The body rows (not footnotes), with their index in the alignment.
+    fn body_rows(&self) -> impl Iterator<Item = (usize, &'a crate::align::Row)> {
+        self.alignment
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.is_footnote())
     }
 
     /// Every version, by index.

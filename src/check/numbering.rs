@@ -253,13 +253,7 @@ fn label_of(kind: BlockKind, n: u32) -> String {
 
 /// Aligned single units that carry different numbers or letters.
 pub(super) fn numbering_mismatches(cx: &Context, out: &mut Vec<Finding>) {
-    for (r, row) in cx
-        .alignment
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| !r.is_footnote())
-    {
+    for (r, row) in cx.body_rows() {
         let labelled: Vec<(usize, BlockKind, &str)> =
             cx.versions()
                 .filter_map(|v| {
