@@ -1,7 +1,9 @@
 //! The one place where the stages are composed: versions in (files or documents already read),
 //! a [`Comparison`] out — the documents, their alignment, the findings and, at sentence level,
-//! the sentence rows. Every command of the binary and every document of a batch goes through
-//! [`Comparison::run`]; nothing else chains input, parse, align and check.
+//! the sentence rows. Every command of the binary goes through [`Comparison::run`], and every
+//! document of a batch through [`Source::read`] and [`Comparison::of_documents`] (a batch reads
+//! its versions one by one, so that one unreadable file leaves the others compared); nothing
+//! else chains input, parse, align and check.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
