@@ -1,13 +1,16 @@
 //! Plain text: the bytes of a file decoded as UTF-8 with or without byte-order mark, UTF-16
-//! LE/BE (Word's "Unicode text" export), GB18030 for legacy Chinese files; binary and damaged
-//! input is refused with the byte offset where it went wrong.
+//! LE/BE with or without one (Word's "Unicode text" export), GB18030 for legacy Chinese files,
+//! and the other legacy code pages Windows writes for "Plain Text" (Windows-1252, 1251, 1256,
+//! Big5 …, guessed by chardetng and kept only when the text reads as one script); binary and
+//! damaged input is refused with the byte offset where it went wrong.
 
 use std::path::Path;
 
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
 use crate::error::{DecodeError, Error};
-use crate::script::{is_cjk_punctuation, is_han};
+use crate::script::{ScriptCounts, is_cjk_punctuation, is_han};
 
 /// Text decoded from a file, with the encoding it was found in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +52,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             if e.error_len().is_none() {
                 return Err(DecodeError::TruncatedUtf8 { offset });
             }
-            legacy_chinese(bytes).ok_or(DecodeError::InvalidUtf8 { offset })
+            legacy_chinese(bytes)
+                .or_else(|| legacy_encoding(bytes))
+                .ok_or(DecodeError::InvalidUtf8 { offset })
         }
     }
 }
@@ -127,15 +132,30 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         .step_by(2)
         .filter(|&&b| b == 0)
         .count();
-    // Latin text in UTF-16 has a zero in nearly every pair; CJK text has none, so only the
-    // clear case is taken.
+    // Latin text in UTF-16 has a zero in nearly every pair. Chinese text has zeros mostly in the
+    // pairs of its ASCII characters (digits, spaces, line ends), on one side (the other side's
+    // few are Han characters such as 一, U+4E00): taken when the text it decodes to is mostly Han.
     if zero_odd * 10 >= pairs * 7 && zero_even * 20 <= pairs {
         Some(UTF_16LE)
     } else if zero_even * 10 >= pairs * 7 && zero_odd * 20 <= pairs {
         Some(UTF_16BE)
+    } else if zero_odd > zero_even * 4 && mostly_han(UTF_16LE, sample) {
+        Some(UTF_16LE)
+    } else if zero_even > zero_odd * 4 && mostly_han(UTF_16BE, sample) {
+        Some(UTF_16BE)
     } else {
         None
     }
+}
+
+/// Whether `sample` decodes in `encoding` to text whose letters are mostly Han characters.
+fn mostly_han(encoding: &'static Encoding, sample: &[u8]) -> bool {
+    let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(sample) else {
+        return false;
+    };
+    let counts = ScriptCounts::of(&text);
+    let letters = counts.han + counts.latin + counts.cyrillic + counts.arabic;
+    letters > 0 && counts.han * 2 > letters
 }
 
 /// Legacy Chinese files (GB2312/GBK/GB18030): accepted when the bytes decode cleanly and what
@@ -161,6 +181,32 @@ fn legacy_chinese(bytes: &[u8]) -> Option<Decoded> {
     Some(Decoded {
         text: text.into_owned(),
         encoding: GB18030.name(),
+    })
+}
+
+/// Text in another legacy encoding — Windows-1252 (Word's "Plain Text" export of Spanish,
+/// French or English on Windows), 1251 (Russian), 1256 (Arabic), Big5 … — as chardetng guesses
+/// it, accepted only when what comes out reads as text of one of the six languages: it decodes
+/// without an unmappable byte, holds no C1 control, and two thirds of its letters or more are of
+/// one script.
+fn legacy_encoding(bytes: &[u8]) -> Option<Decoded> {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, Utf8Detection::Deny);
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    if text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)) {
+        return None;
+    }
+    let counts = ScriptCounts::of(&text);
+    let by_script = [counts.latin, counts.cyrillic, counts.arabic, counts.han];
+    let letters: usize = by_script.iter().sum();
+    let top = by_script.into_iter().max().unwrap_or(0);
+    if letters == 0 || top * 3 < letters * 2 {
+        return None;
+    }
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
     })
 }
 
@@ -263,11 +309,68 @@ mod tests {
     }
 
     #[test]
-    fn latin1_is_invalid_utf8_not_chinese() {
-        assert_eq!(
-            decode(b"Original: espa\xf1ol y franc\xe9s"),
-            Err(DecodeError::InvalidUtf8 { offset: 14 })
-        );
+    fn windows_1252_is_read_as_such_not_as_chinese() {
+        let decoded = decode(b"Original: espa\xf1ol y franc\xe9s\n").unwrap();
+        assert_eq!(decoded.text, "Original: español y francés\n");
+        assert_eq!(decoded.encoding, "windows-1252");
+    }
+
+    /// Each language's legacy Windows code page (and GBK, Big5 for Chinese) is told from the
+    /// bytes alone and gives back the text.
+    #[test]
+    fn legacy_code_pages_of_the_six_languages() {
+        let cases: [(&str, &'static Encoding); 6] = [
+            (
+                "Recordando su resolución 70/1, la Asamblea General decide que el período de sesiones continúe.\n",
+                encoding_rs::WINDOWS_1252,
+            ),
+            (
+                "Rappelant sa résolution 70/1, l'Assemblée générale décide que la session se poursuivra.\n",
+                encoding_rs::WINDOWS_1252,
+            ),
+            (
+                "Ссылаясь на свою резолюцию 70/1, Генеральная Ассамблея постановляет продолжить сессию.\n",
+                encoding_rs::WINDOWS_1251,
+            ),
+            (
+                "إن الجمعية العامة، إذ تشير إلى قرارها 70/1، تقرر أن تواصل الدورة أعمالها.\n",
+                encoding_rs::WINDOWS_1256,
+            ),
+            (
+                "大会回顾其第70/1号决议，决定继续举行本届会议，并请秘书长提交报告。\n",
+                encoding_rs::GBK,
+            ),
+            (
+                "大會回顧其第70/1號決議，決定繼續舉行本屆會議，並請秘書長提交報告。\n",
+                encoding_rs::BIG5,
+            ),
+        ];
+        for (text, encoding) in cases {
+            let (bytes, _, unmappable) = encoding.encode(text);
+            assert!(!unmappable, "{text}");
+            let decoded = decode(&bytes).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(decoded.text, text, "{}", encoding.name());
+        }
+    }
+
+    #[test]
+    fn chinese_utf16_without_byte_order_mark() {
+        let text = "第70/1号决议\n一九四八年十二月十日，大会决定继续举行本届会议。\n";
+        for (encoding, bytes) in [
+            (
+                "UTF-16LE",
+                text.encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<u8>>(),
+            ),
+            (
+                "UTF-16BE",
+                text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            ),
+        ] {
+            let decoded = decode(&bytes).unwrap();
+            assert_eq!((decoded.text.as_str(), decoded.encoding), (text, encoding));
+        }
     }
 
     #[test]

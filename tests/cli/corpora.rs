@@ -305,3 +305,70 @@ fn language_of_unpc_devset_lines() {
         assert!(share >= 0.95, "{lang}: {share}");
     }
 }
+
+/// The udhr versions saved in the legacy encodings Windows users hold — Arabic in
+/// Windows-1256, Chinese in GBK, Spanish and French in Windows-1252, Russian in Windows-1251 —
+/// and Chinese in UTF-16LE without byte-order mark give, with no option, the same rows and
+/// findings as the same text in UTF-8. (French udhr has one character Windows-1252 lacks, the
+/// hyphen U+2010, which Word's export writes as `-`; both copies get that.)
+#[test]
+fn legacy_encodings_give_the_same_check_as_utf8() {
+    use encoding_rs::{Encoding, GBK, UTF_8, UTF_16LE, WINDOWS_1251, WINDOWS_1252, WINDOWS_1256};
+    let Some(dir) = corpora() else { return };
+    let udhr = dir.join("udhr");
+    let encode = |text: &str, encoding: &'static Encoding| -> Vec<u8> {
+        if encoding == UTF_16LE {
+            return text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        }
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "udhr is written in {}", encoding.name());
+        bytes.into_owned()
+    };
+    let sets: [(&str, Vec<(&str, &'static Encoding)>); 2] = [
+        (
+            "code pages",
+            vec![
+                ("ar", WINDOWS_1256),
+                ("zh", GBK),
+                ("en", UTF_8),
+                ("es", WINDOWS_1252),
+                ("fr", WINDOWS_1252),
+                ("ru", WINDOWS_1251),
+            ],
+        ),
+        (
+            "UTF-16LE without BOM",
+            vec![("en", UTF_8), ("zh", UTF_16LE)],
+        ),
+    ];
+    for (name, versions) in sets {
+        let (utf8_dir, legacy_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (mut utf8_files, mut legacy_files) = (Vec::new(), Vec::new());
+        for (lang, encoding) in &versions {
+            let text = std::fs::read_to_string(udhr.join(format!("{lang}.txt")))
+                .unwrap()
+                .replace('\u{2010}', "-");
+            let file = format!("{lang}.txt");
+            std::fs::write(utf8_dir.path().join(&file), &text).unwrap();
+            std::fs::write(legacy_dir.path().join(&file), encode(&text, encoding)).unwrap();
+            utf8_files.push(utf8_dir.path().join(&file));
+            legacy_files.push(legacy_dir.path().join(&file));
+        }
+        let run = |files: &[std::path::PathBuf], dir: &std::path::Path| {
+            let out = versalign()
+                .args(["check", "--json"])
+                .args(files)
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8(out.stdout).unwrap();
+            (
+                out.status.code(),
+                stdout.replace(&dir.display().to_string(), "DIR"),
+            )
+        };
+        let utf8 = run(&utf8_files, utf8_dir.path());
+        let legacy = run(&legacy_files, legacy_dir.path());
+        assert!(utf8.1.contains("\"rows\"") && utf8.0.is_some(), "{name}");
+        assert_eq!(legacy, utf8, "{name}: rows and findings differ from UTF-8");
+    }
+}

@@ -200,11 +200,28 @@ fn unreadable_input_is_a_one_line_error_with_exit_code_2() {
         "latin1.txt",
         b"Original: espa\xf1ol\nRecordando su resoluci\xf3n\n",
     );
+    // A Windows-1252 export is read as such (Word's "Plain Text" on a Spanish Windows).
+    let out = versalign()
+        .args(["parse", "--json"])
+        .arg(&latin1)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Recordando su resolución")
+    );
+    let undecodable = write(
+        &dir,
+        "mixed.txt",
+        b"Texto \xff\xfe\x81\x8d en \xe9\x80\x81.\n",
+    );
     for (path, message) in [
         (&empty, "empty"),
         (&binary, "binary data, not text (byte offset 8)"),
         (&truncated, "truncated UTF-8 character at byte offset 51"),
-        (&latin1, "invalid UTF-8 at byte offset 14"),
+        (&undecodable, "invalid UTF-8 at byte offset 6"),
     ] {
         let out = versalign().arg("parse").arg(path).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{}", path.display());
