@@ -12,8 +12,12 @@ pub enum DecodeError {
         /// Offset of the first offending byte.
         offset: usize,
     },
-    /// Neither UTF-8 nor a legacy Chinese encoding.
-    #[error("invalid UTF-8 at byte offset {offset} (and not GB18030 Chinese either)")]
+    /// Neither UTF-8 nor a legacy encoding that reads as text.
+    #[error(
+        "invalid UTF-8 at byte offset {offset}, and no legacy encoding (GB18030, Big5, \
+         Windows-1252, -1251, -1256) reads it as text in one script; save the file as UTF-8 \
+         (in Word: Save As, Plain Text, Unicode (UTF-8))"
+    )]
     InvalidUtf8 {
         /// Offset of the first invalid byte.
         offset: usize,
