@@ -15,7 +15,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::Error;
-use crate::input::read_file;
+use crate::input::read_text;
 use crate::locale::is_stopword;
 use crate::model::Language;
 use crate::script::is_han;
@@ -182,7 +182,7 @@ impl Lexicon {
     /// Add the pairs of a dictionary file (format detected from its content). Returns how many
     /// pairs were added; unreadable lines are skipped.
     pub fn add_file(&mut self, path: &Path) -> Result<usize, Error> {
-        let text = read_file(path)?.text;
+        let text = read_text(path)?;
         let format = DictFormat::detect(&text);
         Ok(self.add_str(&text, format))
     }

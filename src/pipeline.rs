@@ -98,7 +98,7 @@ impl Source {
     pub fn read(self) -> Result<Document, Error> {
         let options = |language| ParseOptions {
             language,
-            tokens: false,
+            ..ParseOptions::default()
         };
         match self {
             Source::File { path, language } => read_document(&path, &options(language)),

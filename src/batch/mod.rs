@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use crate::align::check_size;
 use crate::align::sentence_rows::Level;
 use crate::check::{Finding, Severity};
 use crate::export::table::write_archive_rows;
@@ -437,34 +438,16 @@ fn process(
             Err(e) => errors.push(e.to_string()),
         }
     }
-    let summary = if read.len() >= 2 {
-        let io_error = |e: &dyn std::fmt::Display| BatchError::Io {
+    let too_large = read.iter().find_map(|d| check_size(d).err());
+    let summary = if let Some(refusal) = too_large {
+        errors.push(refusal.to_string());
+        SummaryRow::new(doc, &read, 0, &[], "failed", &errors)
+    } else if read.len() >= 2 {
+        let comparison = Comparison::of_documents(read, compare).map_err(|e| BatchError::Io {
             path: out.join(&name),
             source: io::Error::other(e.to_string()),
-        };
-        let comparison = Comparison::of_documents(read, compare).map_err(|e| io_error(&e))?;
-        let mut table = Vec::new();
-        export::write(
-            &comparison,
-            Format::Csv,
-            &ExportOptions::default(),
-            &mut table,
-        )
-        .map_err(|e| io_error(&e))?;
-        let mut json = Vec::new();
-        export::write(
-            &comparison,
-            Format::Json,
-            &ExportOptions::default(),
-            &mut json,
-        )
-        .map_err(|e| io_error(&e))?;
-        let mut archive_rows = Vec::new();
-        write_archive_rows(&mut archive_rows, &doc.symbol, &comparison)
-            .map_err(|e| io_error(&e))?;
-        write_atomically(scratch, out, &format!("{name}.csv"), &table)?;
-        write_atomically(scratch, out, &format!("{name}.aligned"), &archive_rows)?;
-        write_atomically(scratch, out, &format!("{name}.json"), &json)?;
+        })?;
+        write_outputs(&comparison, &doc.symbol, &name, out, scratch)?;
         let status = if errors.is_empty() { "ok" } else { "partial" };
         SummaryRow::new(
             doc,
@@ -487,6 +470,31 @@ fn process(
     let failed = summary.status == "failed";
     write_atomically(scratch, out, &format!("{name}.row"), &summary.to_csv()?)?;
     Ok((false, failed, bytes))
+}
+
+/// Write a document's table (`.csv`), JSON (`.json`) and rows of `aligned.csv` (`.aligned`).
+fn write_outputs(
+    comparison: &Comparison,
+    symbol: &str,
+    name: &str,
+    out: &Path,
+    scratch: &Path,
+) -> Result<(), BatchError> {
+    let failed = |e: io::Error| BatchError::Io {
+        path: out.join(name),
+        source: e,
+    };
+    let options = ExportOptions::default();
+    let mut table = Vec::new();
+    export::write(comparison, Format::Csv, &options, &mut table).map_err(failed)?;
+    let mut json = Vec::new();
+    export::write(comparison, Format::Json, &options, &mut json).map_err(failed)?;
+    let mut archive_rows = Vec::new();
+    write_archive_rows(&mut archive_rows, symbol, comparison)
+        .map_err(|e| failed(export::csv_to_io(e)))?;
+    write_atomically(scratch, out, &format!("{name}.csv"), &table)?;
+    write_atomically(scratch, out, &format!("{name}.aligned"), &archive_rows)?;
+    write_atomically(scratch, out, &format!("{name}.json"), &json)
 }
 
 /// One row of `summary.csv`.

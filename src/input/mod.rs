@@ -11,7 +11,7 @@ mod text;
 
 use std::path::Path;
 
-pub(crate) use text::{decode, lines, read_file};
+pub(crate) use text::{Decoded, decode, lines};
 
 use crate::error::Error;
 
@@ -67,17 +67,8 @@ impl SourceFormat {
     }
 }
 
-/// The text of one version, with where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct SourceText {
-    /// The text, without byte-order mark; line ends as they were (places are text lines).
-    pub text: String,
-    /// The encoding the bytes were in (`UTF-8`, `UTF-16LE`, `gb18030` …).
-    pub encoding: &'static str,
-}
-
 /// Read a file as the text of a version, by its format.
-pub(crate) fn read(path: &Path) -> Result<SourceText, Error> {
+pub(crate) fn read(path: &Path) -> Result<Decoded, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -86,17 +77,13 @@ pub(crate) fn read(path: &Path) -> Result<SourceText, Error> {
 }
 
 /// The text of a version from the bytes of its file; `path` names it in errors.
-pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<SourceText, Error> {
+pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Decoded, Error> {
     if let Some(refusal) = SourceFormat::sniff(bytes).unsupported(path) {
         return Err(refusal);
     }
-    let decoded = decode(bytes).map_err(|source| Error::Decode {
+    decode(bytes).map_err(|source| Error::Decode {
         path: path.to_path_buf(),
         source,
-    })?;
-    Ok(SourceText {
-        text: decoded.text,
-        encoding: decoded.encoding,
     })
 }
 

@@ -4,12 +4,10 @@
 //! Big5 …, guessed by chardetng and kept only when the text reads as one script); binary and
 //! damaged input is refused with the byte offset where it went wrong.
 
-use std::path::Path;
-
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
-use crate::error::{DecodeError, Error};
+use crate::error::DecodeError;
 use crate::script::{ScriptCounts, is_cjk_punctuation, is_han};
 
 /// Text decoded from a file, with the encoding it was found in.
@@ -19,18 +17,6 @@ pub(crate) struct Decoded {
     pub text: String,
     /// Name of the encoding the bytes were in (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `gb18030`).
     pub encoding: &'static str,
-}
-
-/// Read and decode a file.
-pub(crate) fn read_file(path: &Path) -> Result<Decoded, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    decode(&bytes).map_err(|source| Error::Decode {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 /// Decode bytes, guessing the encoding from the byte-order mark and the content.
