@@ -69,3 +69,24 @@ pub fn stdout_of(cmd: &mut Command) -> String {
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
+
+/// Whether an external program a test needs (`pdftotext`, `chromium`, `xmllint`, `python3`
+/// with a module …) answers `program args…` with success. When it does not, the test is
+/// skipped with a message — unless `VERSALIGN_REQUIRE_TOOLS` is set (`.ci/run` sets it, after
+/// installing them), where a missing tool fails the test instead of hiding it.
+pub fn tool_available(program: &str, args: &[&str]) -> bool {
+    let ok = std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(
+            std::env::var_os("VERSALIGN_REQUIRE_TOOLS").is_none(),
+            "`{program}` is needed by this test and VERSALIGN_REQUIRE_TOOLS is set: install it (see .ci/run)"
+        );
+        eprintln!("skipped: `{program}` is not installed (.ci/run installs it)");
+    }
+    ok
+}
