@@ -343,5 +343,5 @@ fn unsafe_symbols_stay_inside_the_output_folder() {
         assert!(path.is_file(), "{} is not a plain file", path.display());
     }
     assert!(out.join("A_RES_70_1.csv").exists());
-    assert_eq!(fs::read_dir(&out).unwrap().count(), 7 * 4 + 3);
+    assert_eq!(fs::read_dir(&out).unwrap().count(), 7 * 4 + 4, "with index.html");
 }
