@@ -8,4 +8,6 @@ mod corpora;
 mod fuzz;
 mod parse;
 mod sentence;
+mod tmx;
 mod util;
+mod xlsx;
