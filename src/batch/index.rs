@@ -70,7 +70,12 @@ pub(crate) fn write_index(out: &Path, scratch: &Path, suffix: &str) -> Result<()
         });
     }
     let page = render(&entries);
-    write_atomically(scratch, out, &format!("index{suffix}.html"), page.as_bytes())
+    write_atomically(
+        scratch,
+        out,
+        &format!("index{suffix}.html"),
+        page.as_bytes(),
+    )
 }
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:1.5em}\

@@ -337,10 +337,10 @@ pub fn run_with(
     planned: &dyn Fn(usize),
     done: &(dyn Fn() + Sync),
 ) -> Result<BatchReport, BatchError> {
-    if let Some(s) = options.shard {
-        if s.index == 0 || s.index > s.count {
-            return Err(BatchError::Shard(s.index, s.count));
-        }
+    if let Some(s) = options.shard
+        && (s.index == 0 || s.index > s.count)
+    {
+        return Err(BatchError::Shard(s.index, s.count));
     }
     let out = &options.output;
     fs::create_dir_all(out).map_err(io_error(out))?;
@@ -630,7 +630,8 @@ fn write_tables(
         io::BufWriter::new(fs::File::create(&summary_temp).map_err(io_error(&summary_temp))?);
     let mut aligned =
         io::BufWriter::new(fs::File::create(&aligned_temp).map_err(io_error(&aligned_temp))?);
-    writeln!(summary, "{}{SUMMARY_HEADER}", byte_order_mark(bom)).map_err(io_error(&summary_temp))?;
+    writeln!(summary, "{}{SUMMARY_HEADER}", byte_order_mark(bom))
+        .map_err(io_error(&summary_temp))?;
     writeln!(aligned, "{}{}", byte_order_mark(bom), aligned_header())
         .map_err(io_error(&aligned_temp))?;
     // Each document wrote its summary row and its rows of aligned.csv: concatenate them.

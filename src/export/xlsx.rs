@@ -41,9 +41,7 @@ struct Formats {
 
 impl Formats {
     fn new() -> Formats {
-        let base = Format::new()
-            .set_text_wrap()
-            .set_align(FormatAlign::Top);
+        let base = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         let filled = |fill: Option<u32>| {
             let f = base.clone();
             match fill {
@@ -59,7 +57,9 @@ impl Formats {
             [f, rtl]
         };
         Formats {
-            header: Format::new().set_bold().set_background_color(Color::RGB(0xD9D9D9)),
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9D9D9)),
             cells: [
                 pair(filled(None)),
                 pair(filled(Some(WARNING_FILL))),
@@ -108,7 +108,14 @@ fn workbook(comparison: &Comparison, keep_labels: bool) -> Result<Workbook, Xlsx
     sheet.set_column_width(col(header.len() - 1), 28.0)?;
     let records = records(docs, alignment, findings, sentences, keep_labels);
     for (i, record) in records.iter().enumerate() {
-        write_record(sheet, row_number(i + 1)?, record, &order, &languages, &formats)?;
+        write_record(
+            sheet,
+            row_number(i + 1)?,
+            record,
+            &order,
+            &languages,
+            &formats,
+        )?;
     }
     sheet.autofilter(0, 0, row_number(records.len())?, col(header.len() - 1))?;
     write_findings(book.add_worksheet(), findings, &formats)?;

@@ -343,7 +343,11 @@ fn unsafe_symbols_stay_inside_the_output_folder() {
         assert!(path.is_file(), "{} is not a plain file", path.display());
     }
     assert!(out.join("A_RES_70_1.csv").exists());
-    assert_eq!(fs::read_dir(&out).unwrap().count(), 7 * 4 + 4, "with index.html");
+    assert_eq!(
+        fs::read_dir(&out).unwrap().count(),
+        7 * 4 + 4,
+        "with index.html"
+    );
 }
 
 #[test]
@@ -358,12 +362,24 @@ fn formats_bom_and_an_index_linking_every_document() {
     let aligned_docs: Vec<&BTreeMap<String, String>> =
         summary.iter().filter(|r| r["rows"] != "0").collect();
     assert_eq!(aligned_docs.len(), 5, "{summary:?}");
-    let bom = |name: &str| fs::read(out.join(name)).unwrap().starts_with(b"\xEF\xBB\xBF");
-    for table in ["summary.csv", "aligned.csv", "unplaceable.csv", "A_RES_80_1.csv"] {
+    let bom = |name: &str| {
+        fs::read(out.join(name))
+            .unwrap()
+            .starts_with(b"\xEF\xBB\xBF")
+    };
+    for table in [
+        "summary.csv",
+        "aligned.csv",
+        "unplaceable.csv",
+        "A_RES_80_1.csv",
+    ] {
         assert!(bom(table), "{table} starts with a byte-order mark");
     }
     assert!(out.join("A_RES_80_1.tmx").exists() && out.join("A_RES_80_1.xlsx").exists());
-    assert!(!out.join("A_RES_80_1.json").exists(), "only the formats asked for");
+    assert!(
+        !out.join("A_RES_80_1.json").exists(),
+        "only the formats asked for"
+    );
 
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     let row_pattern = regex::Regex::new(
@@ -380,7 +396,9 @@ fn formats_bom_and_an_index_linking_every_document() {
         assert_eq!(&row[5], expected["warnings"]);
         assert_eq!(&row[6], expected["status"]);
         if expected["rows"] != "0" {
-            let first = &href.captures(&row[2]).expect("the symbol links its outputs")[1];
+            let first = &href
+                .captures(&row[2])
+                .expect("the symbol links its outputs")[1];
             assert!(first.ends_with(".xlsx"), "the table opens first: {first}");
         }
     }
@@ -388,11 +406,18 @@ fn formats_bom_and_an_index_linking_every_document() {
         .captures_iter(&index)
         .map(|c| c[1].replace("%25", "%"))
         .collect();
-    assert_eq!(links.len(), aligned_docs.len() * 4, "symbol + tmx, xlsx, csv");
+    assert_eq!(
+        links.len(),
+        aligned_docs.len() * 4,
+        "symbol + tmx, xlsx, csv"
+    );
     for link in &links {
         assert!(!link.contains('/') && out.join(link).is_file(), "{link}");
     }
-    let errors: usize = summary.iter().map(|r| r["errors"].parse::<usize>().unwrap()).sum();
+    let errors: usize = summary
+        .iter()
+        .map(|r| r["errors"].parse::<usize>().unwrap())
+        .sum();
     assert!(
         index.contains(&format!("{} documents, ", summary.len()))
             && index.contains(&format!(" {errors} errors")),
@@ -401,12 +426,18 @@ fn formats_bom_and_an_index_linking_every_document() {
 
     let again = run_batch(&input, &out, &formats);
     assert!(
-        String::from_utf8(again.stderr)
-            .unwrap()
-            .contains(&format!("{} documents ({} skipped", summary.len(), summary.len())),
+        String::from_utf8(again.stderr).unwrap().contains(&format!(
+            "{} documents ({} skipped",
+            summary.len(),
+            summary.len()
+        )),
         "complete in the formats asked for"
     );
     let json = run_batch(&input, &out, &["--format", "json"]);
-    assert!(String::from_utf8(json.stderr).unwrap().contains("(0 skipped"));
+    assert!(
+        String::from_utf8(json.stderr)
+            .unwrap()
+            .contains("(0 skipped")
+    );
     assert!(out.join("A_RES_80_1.json").exists());
 }

@@ -70,7 +70,8 @@ fn a_job_file_runs_many_pairs_in_one_process() {
 }
 
 /// Paragraphs of two sentences and of one, in English and Spanish.
-const EN_PARAGRAPHS: &str = "1. The Commission met in Vienna on 19 May 2026. It adopted three resolutions.
+const EN_PARAGRAPHS: &str =
+    "1. The Commission met in Vienna on 19 May 2026. It adopted three resolutions.
 
 2. The Secretariat reported that 125 objects had been seized in 2024.
 
@@ -98,8 +99,15 @@ fn align_at_sentence_level_adds_sentence_rows_under_their_paragraph() {
     let sentences: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[1] == "sentence").collect();
     // A one-sentence paragraph is not repeated as a sentence row.
     let rows_of = |n: &str| sentences.iter().filter(|s| &s[0] == n).count();
-    assert_eq!([rows_of("1"), rows_of("2"), rows_of("3")], [2, 0, 3], "{out}");
-    assert_eq!(&sentences[0][5], "The Commission met in Vienna on 19 May 2026.", "no label");
+    assert_eq!(
+        [rows_of("1"), rows_of("2"), rows_of("3")],
+        [2, 0, 3],
+        "{out}"
+    );
+    assert_eq!(
+        &sentences[0][5], "The Commission met in Vienna on 19 May 2026.",
+        "no label"
+    );
     // Every sentence row follows its paragraph row (same row number), and together the
     // sentences of a paragraph hold all its text.
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();

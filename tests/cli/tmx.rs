@@ -91,11 +91,7 @@ fn validate_and_read(tmx: &Path) -> Value {
 fn tmx_matches_csv(versions: &[PathBuf], level: &str) -> Value {
     let dir = tempfile::tempdir().unwrap();
     let tmx = dir.path().join("out.tmx");
-    let csv_text = stdout_of(
-        versalign()
-            .args(["align", "--level", level])
-            .args(versions),
-    );
+    let csv_text = stdout_of(versalign().args(["align", "--level", level]).args(versions));
     versalign()
         .args(["align", "--format", "tmx", "--level", level, "-o"])
         .arg(&tmx)
@@ -118,9 +114,17 @@ fn tmx_matches_csv(versions: &[PathBuf], level: &str) -> Value {
             (u["tuid"].as_str().unwrap().to_string(), segs)
         })
         .collect();
-    assert_eq!(found.len(), read["units"].as_array().unwrap().len(), "tuids are unique");
+    assert_eq!(
+        found.len(),
+        read["units"].as_array().unwrap().len(),
+        "tuids are unique"
+    );
     assert_eq!(found, expected, "TMX and CSV hold the same units");
-    let segtype = if level == "sentence" { "sentence" } else { "paragraph" };
+    let segtype = if level == "sentence" {
+        "sentence"
+    } else {
+        "paragraph"
+    };
     assert_eq!(read["segtype"], segtype);
     read
 }
@@ -138,7 +142,11 @@ fn demo_tmx_is_valid_and_holds_the_csv_units() {
         .iter()
         .filter(|u| u["segs"].as_object().unwrap().len() == 6)
         .count();
-    assert!(complete * 10 > units.len() * 8, "{complete} of {} units in all six", units.len());
+    assert!(
+        complete * 10 > units.len() * 8,
+        "{complete} of {} units in all six",
+        units.len()
+    );
     let props = |k: &str| units.iter().filter(|u| !u["props"][k].is_null()).count();
     assert_eq!(props("x-symbol"), units.len());
     assert!(props("x-findings") > 0, "the review set has findings");

@@ -25,7 +25,7 @@ fn same_cell(cell: &Data, field: &str) -> bool {
         Data::String(s) => s == field,
         Data::Float(f) => field.parse::<f64>().is_ok_and(|v| (v - f).abs() < 1e-9),
         Data::Int(i) => field.parse::<i64>() == Ok(*i),
-        other => other.to_string() == field,
+        other => format!("{other}") == field,
     }
 }
 
@@ -90,7 +90,12 @@ fn workbook_holds_the_csv_rows_and_the_findings() {
         assert!(same_cell(&row[5], f["message"].as_str().unwrap()));
         let lines = f["lines"].as_object().unwrap();
         let text = row[4].to_string();
-        assert!(lines.iter().all(|(l, n)| text.contains(&format!("{l}:{n}"))), "{text}");
+        assert!(
+            lines
+                .iter()
+                .all(|(l, n)| text.contains(&format!("{l}:{n}"))),
+            "{text}"
+        );
     }
 }
 
@@ -106,7 +111,11 @@ fn flagged_rows_are_filled_and_arabic_reads_right_to_left() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let sheets: Value = serde_json::from_slice(&out.stdout).unwrap();
     let json = check_json();
     let mut worst: BTreeMap<u64, &str> = BTreeMap::new();
@@ -154,5 +163,8 @@ fn xlsx_is_not_written_to_standard_output() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("give the file to write with -o"), "{stderr}");
+    assert!(
+        stderr.contains("give the file to write with -o"),
+        "{stderr}"
+    );
 }
