@@ -40,9 +40,10 @@ pub(crate) fn write_tmx<W: Write>(
     };
     let symbol = document_symbol(docs, alignment);
     let order = column_order(alignment);
+    // A `tu` needs a `tuv`: a row whose cells are all empty has nothing to offer.
     let units: Vec<Record> = records(docs, alignment, findings, sentences, keep_labels)
         .into_iter()
-        .filter(|r| !r.split)
+        .filter(|r| !r.split && r.cells.iter().flatten().any(|t| !t.is_empty()))
         .collect();
     writer
         .create_element("tmx")

@@ -35,7 +35,9 @@ pub(crate) fn write_xlsx<W: Write>(
 
 /// The cell formats of the table: by the row's worst severity, and left to right or not.
 struct Formats {
+    /// The header row.
     header: Format,
+    /// By severity (none, warning, error), then left to right or right to left.
     cells: [[Format; 2]; 3],
 }
 
@@ -68,6 +70,7 @@ impl Formats {
         }
     }
 
+    /// The format of a cell of a row whose worst finding is `severity`.
     fn cell(&self, severity: Option<Severity>, rtl: bool) -> &Format {
         let by_severity = match severity {
             None => &self.cells[0],
@@ -78,6 +81,7 @@ impl Formats {
     }
 }
 
+/// The workbook of a comparison: sheets "Aligned" and "Findings".
 fn workbook(comparison: &Comparison, keep_labels: bool) -> Result<Workbook, XlsxError> {
     let Comparison {
         documents: docs,

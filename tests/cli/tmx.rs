@@ -192,3 +192,26 @@ fn demo_tmx_snapshot() {
     );
     insta::assert_snapshot!("demo_review_tmx", tmx);
 }
+
+#[test]
+fn labels_are_in_their_column_unless_kept() {
+    let cell = |extra: &[&str]| {
+        let csv_text = stdout_of(versalign().arg("align").args(extra).args(demo_versions()));
+        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        let en = header.iter().position(|h| h == "en").unwrap();
+        let ar = header.iter().position(|h| h == "ar").unwrap();
+        let first = reader
+            .records()
+            .map(Result::unwrap)
+            .find(|r| &r[1] == "paragraph" && &r[2] == "1")
+            .expect("paragraph 1");
+        (first[en].to_string(), first[ar].to_string())
+    };
+    let (en, ar) = cell(&[]);
+    assert!(en.starts_with("Urges Member States"), "{en}");
+    assert!(!ar.starts_with('1'), "{ar}");
+    let (en, ar) = cell(&["--keep-labels"]);
+    assert!(en.starts_with("1. Urges"), "{en}");
+    assert!(ar.starts_with("1 -") || ar.starts_with("1-"), "{ar}");
+}
