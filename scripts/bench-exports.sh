@@ -16,7 +16,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/versalign-exports.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet
-bin=target/release/versalign
+bin="${CARGO_TARGET_DIR:-target}/release/versalign"
 
 best() { # format files... -> best wall seconds of $runs runs
     local format="$1" best="" t0 t1 s
@@ -36,7 +36,7 @@ for doc in udhr sdg unpc-devset; do
     files=()
     for lang in ar zh en fr ru es; do files+=("$corpora/$doc/$lang.txt"); done
     bytes=$(cat "${files[@]}" | wc -c)
-    rows=$("$bin" align "${files[@]}" 2>/dev/null | python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(sys.stdin)) - 1)')
+    rows=$("$bin" align "${files[@]}" 2>/dev/null | python3 -c 'import csv,sys; csv.field_size_limit(1 << 30); print(sum(1 for _ in csv.reader(sys.stdin)) - 1)')
     echo "$doc: $(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB input, $rows rows"
     base=""
     for format in csv tsv json tmx xlsx; do

@@ -145,7 +145,7 @@ fn write_record(
         let rtl = languages[k] == Language::Ar;
         let text = record.cells[v].as_deref().unwrap_or("");
         let format = formats.cell(record.severity, rtl);
-        sheet.write_string_with_format(r, col(5 + k), fit(text), format)?;
+        sheet.write_string_with_format(r, col(5 + k), fit(text).as_ref(), format)?;
         let line_col = col(5 + languages.len() + k);
         match record.lines[v] {
             Some(line) => sheet.write_number_with_format(r, line_col, line as f64, plain)?,
@@ -190,7 +190,7 @@ fn write_findings(
             None => sheet.write_blank(r, 3, format)?,
         };
         sheet.write_string_with_format(r, 4, lines.join(" "), format)?;
-        sheet.write_string_with_format(r, 5, fit(&f.message), format)?;
+        sheet.write_string_with_format(r, 5, fit(&f.message).as_ref(), format)?;
     }
     sheet.autofilter(0, 0, row_number(findings.len())?, col(header.len() - 1))?;
     Ok(())
@@ -216,12 +216,18 @@ fn severity_name(severity: Severity) -> &'static str {
     }
 }
 
-/// A text cut to what one Excel cell holds (a longer cell is refused by Excel).
-fn fit(text: &str) -> &str {
-    match text.char_indices().nth(MAX_CELL_CHARS) {
-        Some((end, _)) => &text[..end],
-        None => text,
+/// Marks a text cut to fit a cell.
+const CUT_MARK: &str = " […]";
+
+/// A text cut to what one Excel cell holds (a longer cell is refused by Excel), ending with
+/// ` […]` when cut.
+fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().count() <= MAX_CELL_CHARS {
+        return text.into();
     }
+    let keep = MAX_CELL_CHARS - CUT_MARK.chars().count();
+    let end = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+    format!("{}{CUT_MARK}", &text[..end]).into()
 }
 
 /// A column index (the table has at most a few dozen columns).
@@ -235,4 +241,18 @@ fn row_number(r: usize) -> Result<u32, XlsxError> {
         .ok()
         .filter(|&r| r < 1_048_576)
         .ok_or(XlsxError::RowColumnLimitError)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_with_a_mark() {
+        assert_eq!(fit("short"), "short");
+        let long = "é".repeat(MAX_CELL_CHARS + 10);
+        let cut = fit(&long);
+        assert_eq!(cut.chars().count(), MAX_CELL_CHARS);
+        assert!(cut.ends_with(CUT_MARK));
+    }
 }
