@@ -24,6 +24,8 @@ pub(super) struct Found {
     pub(super) end: usize,
     /// As [`super::Anchor::soft`].
     pub(super) soft: bool,
+    /// As [`super::Anchor::alternative`].
+    pub(super) alternative: Option<String>,
 }
 
 /// The passes over one folded text; each claims what it recognises so later passes skip it.
@@ -79,6 +81,7 @@ impl<'t> Scan<'t> {
             start,
             end,
             soft,
+            alternative: None,
         });
     }
 
