@@ -172,6 +172,11 @@ pub struct Finding {
     pub lines: BTreeMap<Language, usize>,
     /// What is wrong, in words.
     pub message: String,
+    /// The findings this one causes (a body without its marker after the marker went missing,
+    /// the numbers after a repeated one), folded into it so that one cause is one finding;
+    /// listed in JSON, not in the report or the CSV.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Finding>,
 }
 
 /// Everything the checks need about the versions and their alignment.
@@ -252,8 +257,9 @@ pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
     presence::presence(&cx, &mut findings);
     numbering::numbering_within(&cx, &mut findings);
     numbering::numbering_mismatches(&cx, &mut findings);
-    footnotes::footnote_references(&cx, &mut findings);
-    footnotes::footnote_bodies(&cx, &mut findings);
+    numbering::fold_mismatches_into_slips(&mut findings);
+    let lost_markers = footnotes::footnote_references(&cx, &mut findings);
+    footnotes::footnote_bodies(&cx, &lost_markers, &mut findings);
     content::anchor_mismatches(&cx, &mut findings);
     content::untranslated(&cx, &mut findings);
     length::length_ratios(&cx, &mut findings);
@@ -315,6 +321,7 @@ impl<'a> Context<'a> {
             row: row.map(|r| r + 1),
             lines: lines.iter().map(|&(v, l)| (self.lang(v), l)).collect(),
             message,
+            related: Vec::new(),
         }
     }
 

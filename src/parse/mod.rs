@@ -432,7 +432,7 @@ fn link_references(document: &mut Document) {
         by_marker.entry(f.marker.as_str()).or_default().push(i);
     }
     let mut links: Vec<(usize, String)> = Vec::new();
-    let mut missing: Vec<(String, String, usize)> = Vec::new();
+    let mut missing: Vec<(String, usize)> = Vec::new();
     for block in &document.blocks {
         for r in &block.footnote_refs {
             match by_marker.get(r.marker.as_str()) {
@@ -449,8 +449,8 @@ fn link_references(document: &mut Document) {
                     links.push((pick, block.id.clone()));
                 }
                 None => {
-                    if !missing.iter().any(|(m, _, _)| *m == r.marker) {
-                        missing.push((r.marker.clone(), block.id.clone(), block.line));
+                    if !missing.iter().any(|(m, _)| *m == r.marker) {
+                        missing.push((r.marker.clone(), block.line));
                     }
                 }
             }
@@ -462,10 +462,10 @@ fn link_references(document: &mut Document) {
             refs.push(block);
         }
     }
-    for (marker, block, line) in missing {
+    for (marker, line) in missing {
         document.warnings.push(Warning {
             line: Some(line),
-            message: format!("footnote marker {marker} in block {block} has no footnote body"),
+            message: format!("footnote marker {marker} has no footnote body"),
         });
     }
     for f in &document.footnotes {
