@@ -115,7 +115,18 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
         });
     let (lang, confidence) =
         decide_language(&lines, &roles, options.language, job_hint, &mut warnings);
-    let header = read_header(&lines, &mut roles, lang);
+    let mut header = read_header(&lines, &mut roles, lang);
+    if header.symbol.is_none() {
+        let heads = lines
+            .iter()
+            .zip(&roles)
+            .filter(|(_, r)| **r == Role::Removed(RemovalReason::RunningHead))
+            .map(|(l, _)| (l.no, l.text.as_str()));
+        if let Some((symbol, line)) = header::running_head_symbol(heads) {
+            header.symbol = Some(symbol);
+            header.field_lines.insert("symbol", line);
+        }
+    }
 
     let body: Vec<(&Line, Gap)> = body_lines(&lines, &roles, &blank_before);
     if body.is_empty() {

@@ -92,3 +92,29 @@ fn the_report_and_csv_show_the_one_finding() {
     assert_eq!(csv.matches("footnote-ref-missing").count(), 1, "{csv}");
     assert!(!csv.contains("footnote-unreferenced"), "{csv}");
 }
+
+#[test]
+fn a_version_of_another_symbol_is_one_document_mismatch() {
+    let dir = edited("zh", |t| t.replace("E/CN.15/2026/L.7", "E/CN.15/2026/L.9"));
+    let (findings, _) = findings_of(dir.path());
+    assert_eq!(codes(&findings), ["document-mismatch"], "{findings:#?}");
+    assert_eq!(findings[0]["languages"], serde_json::json!(["zh"]));
+    let message = findings[0]["message"].as_str().unwrap();
+    assert!(message.contains("E/CN.15/2026/L.9"), "{message}");
+    let related = codes(findings[0]["related"].as_array().unwrap());
+    assert!(related.contains(&"header-mismatch"), "{related:?}");
+}
+
+#[test]
+fn a_version_of_another_document_is_one_document_mismatch() {
+    // The seed (another draft resolution, no symbol in its masthead) among the demo's versions.
+    let Some(corpora) = crate::util::corpora() else {
+        return;
+    };
+    let seed = std::fs::read_to_string(corpora.join("seed/zh.txt")).unwrap();
+    let dir = edited("zh", |_| seed.clone());
+    let (findings, _) = findings_of(dir.path());
+    assert_eq!(codes(&findings), ["document-mismatch"], "{findings:#?}");
+    assert_eq!(findings[0]["languages"], serde_json::json!(["zh"]));
+    assert!(findings[0]["related"].as_array().unwrap().len() > 50);
+}
