@@ -136,7 +136,7 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
                 .into(),
         });
     }
-    let paras = blocks::paragraphs(&body, lang);
+    let paras = blocks::split_run_on_paragraphs(blocks::paragraphs(&body, lang), &body);
     let has_header = roles.contains(&Role::Header);
     let classified = blocks::classify(&paras, has_header);
 
@@ -507,6 +507,28 @@ mod tests {
                 assert_eq!(n, 1, "line {} ({raw:?}) owned {n} times", i + 1);
             }
         }
+    }
+
+    #[test]
+    fn numbered_paragraphs_on_one_line_are_split_where_the_numbers_continue() {
+        let text = "The Committee,\n\n11. Notes that the strategy was adopted in 2005.3 12. The Committee also noted the report of 2006; 13. Requests the Secretary-General to report, see paragraph 4. The report is due.\n\n14. Decides to remain seized of the matter.\n";
+        let doc = parse(text, "run-on.txt", &ParseOptions::default());
+        let labels: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [None, Some("11"), Some("12"), Some("13"), Some("14")]
+        );
+        assert!(
+            doc.blocks[1].text.ends_with("in 2005.3"),
+            "{}",
+            doc.blocks[1].text
+        );
+        assert!(
+            doc.blocks[3]
+                .text
+                .ends_with("paragraph 4. The report is due.")
+        );
+        assert_eq!(doc.blocks[2].line, 3);
     }
 
     const SMALL: &str = "General Assembly Distr.: Limited\n28 November 2001\nOriginal: English\n01-66657 (E) 291101\n*0166657*\nFifty-sixth session\nAgenda item 119 (b)\nSouth Africa:* draft resolution\nThe right to development\nThe General Assembly,\nRecalling the Vienna Declaration and Programme of Action,1\nreaffirmed the right to development,\n1. Decides to continue;\n(a) First;\n(b) Second.\n__________________\n* On behalf of the Group of African States.\n1 A/CONF.157/24 (Part I), chap. III.\n";
