@@ -2,11 +2,12 @@
 //! same (line n of every language is the same sentence): each finding there is an alarm to judge.
 //!
 //! `scripts/bench-numbers-devset.sh` runs it (`cargo run --release --example eval_devset_anchors
-//! -- CORPORA [--list]`). The sentences of one document (by `ids.txt`, in the order of their
+//! -- CORPORA [--list | --texts]`). The sentences of one document (by `ids.txt`, in the order of their
 //! English paragraph) are its six versions, a blank line between sentences, checked as `check`
 //! checks six files. A *sentence pair* is a sentence of a version against the pivot's (en): five per
 //! sentence. Printed: the findings per code and their share of sentence pairs; with `--list`, every
-//! finding with the document, the code, the version and both sentences, for the judged list.
+//! finding with the document, the code and the message, numbered; `--texts` adds the pivot's and
+//! the deviating versions' sentences, for judging (not for committing: it copies the corpus).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -66,7 +67,11 @@ fn documents(dir: &Path) -> Vec<(String, Vec<Vec<String>>)> {
 fn main() {
     let mut args = std::env::args().skip(1);
     let corpora = args.next().unwrap_or_else(|| "../shared/corpora".into());
-    let list = args.any(|a| a == "--list");
+    let flags: Vec<String> = args.collect();
+    let list = flags.iter().any(|a| a == "--list" || a == "--texts");
+    // The sentences themselves only on request, for judging: results files name findings, they
+    // do not copy the corpus.
+    let texts = flags.iter().any(|a| a == "--texts");
     let docs = documents(&Path::new(&corpora).join("unpc-devset"));
     let mut per_code: BTreeMap<&str, usize> = BTreeMap::new();
     let mut sentences = 0;
@@ -98,7 +103,10 @@ fn main() {
             *per_code.entry(f.code.as_str()).or_default() += f.languages.len();
             if list {
                 listed.push(format!("{name} | {} | {}", f.code.as_str(), f.message));
-                let row = f.row.and_then(|r| comparison.alignment.rows.get(r - 1));
+                let row = f
+                    .row
+                    .and_then(|r| comparison.alignment.rows.get(r - 1))
+                    .filter(|_| texts);
                 for (v, doc) in comparison.documents.iter().enumerate() {
                     let text = row.and_then(|r| r.text(&comparison.documents, v));
                     if let Some(text) =
@@ -137,8 +145,14 @@ fn main() {
     );
     if list {
         println!("\n## Every finding (document | code | message)\n");
+        let mut n = 0;
         for l in listed {
-            println!("- {l}");
+            if l.starts_with("    ") {
+                println!("{l}");
+            } else {
+                println!("- #{n} {l}");
+                n += 1;
+            }
         }
     }
 }

@@ -353,6 +353,21 @@ mod tests {
     }
 
     #[test]
+    fn footnote_markers_left_in_the_text_are_not_reported() {
+        let fr = anchors(
+            "des Règles de Bangkok (Règles de Bangkok)16, ainsi que",
+            Language::Fr,
+        );
+        let en = anchors("the Bangkok Rules, as well as", Language::En);
+        assert!(compare(&fr, &en).is_empty(), "{fr:?}");
+        let ar = anchors("جزر فوكلاند (مالفيناس)(1)، وجبل طارق", Language::Ar);
+        assert!(compare(&ar, &en).is_empty(), "{ar:?}");
+        // A figure in brackets after a space is no marker.
+        let ar = anchors("الفقرة (12) من التقرير", Language::Ar);
+        assert_eq!(compare(&ar, &en).len(), 1);
+    }
+
+    #[test]
     fn repetitions_are_forgiven_but_not_changes() {
         let en = "paragraphs 9 and 11 of resolution 1807 (2008) and paragraphs 10 and 12 of resolution 1807 (2008)";
         let fr = "paragraphes 9 et 11 de la résolution 1807 (2008) et paragraphes 10 et 12 de ladite résolution";

@@ -11,8 +11,8 @@ use crate::model::Language;
 use super::AnchorKind;
 use super::rules::rules;
 use super::scan::{
-    Found, Scan, each_match, floor_boundary, is_digit_at, is_digit_before, is_letter_at,
-    is_letter_before, is_name_digits, trim_zeros, window,
+    Found, Scan, each_match, floor_boundary, is_digit_at, is_digit_before, is_glued_marker,
+    is_letter_at, is_letter_before, is_name_digits, trim_zeros, window,
 };
 
 impl Scan<'_> {
@@ -95,7 +95,7 @@ impl Scan<'_> {
                 value,
                 i,
                 end,
-                page || is_name_digits(text, i),
+                page || is_name_digits(text, i) || is_glued_marker(text, i, end),
             );
             if let Some(found) = self.found.last_mut() {
                 found.alternative = alternative;

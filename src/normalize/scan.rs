@@ -167,6 +167,24 @@ pub(super) fn is_name_digits(text: &str, i: usize) -> bool {
     }
 }
 
+/// Whether the figure at `start..end` is a footnote marker left in the text: one or two digits
+/// glued to a closing bracket or quote (`(Bangkok Rules)16,`, `«…»3`), or in brackets glued to
+/// the word before (Arabic `والميزانية(22)،`, `(مالفيناس)(1)`). Versions differ in where (and
+/// whether) they keep such markers, so the figure is soft.
+pub(super) fn is_glued_marker(text: &str, start: usize, end: usize) -> bool {
+    if end - start > 2 {
+        return false;
+    }
+    let mut before = text[..start].chars().rev();
+    let after = text[end..].chars().next();
+    let free_after = after.is_none_or(|c| !c.is_alphanumeric());
+    match before.next() {
+        Some(')' | '）' | '»' | '”' | '"') => free_after,
+        Some('(') => after == Some(')') && before.next().is_some_and(|c| !c.is_whitespace()),
+        _ => false,
+    }
+}
+
 /// Whether the character before `i` is a letter.
 pub(super) fn is_letter_before(text: &str, i: usize) -> bool {
     text.get(..i)
