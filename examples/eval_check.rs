@@ -417,8 +417,24 @@ fn text_of(lines: &[String]) -> String {
 }
 
 /// Align and check versions through the library's pipeline; versions in one language (the
-/// seed with its copy) are compared too, the first (or `pivot`'s) as pivot.
+/// seed with its copy) are compared too, the first (or `pivot`'s) as pivot. A finding folded
+/// into another as related (the numbers shifted after a repeated one, under the
+/// `numbering-duplicate`) is still reported, in JSON and through its cause in the report: it is
+/// listed here as a finding of its own, so that it counts for recall and precision as before.
 fn compare_versions(docs: Vec<Document>, pivot: Option<Language>) -> Comparison {
+    let mut comparison = fold_out(docs, pivot);
+    let mut flat = Vec::with_capacity(comparison.findings.len());
+    for mut f in std::mem::take(&mut comparison.findings) {
+        flat.extend(std::mem::take(&mut f.related));
+        flat.push(f);
+    }
+    flat.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
+    comparison.findings = flat;
+    comparison
+}
+
+/// The comparison of `docs` as the pipeline gives it.
+fn fold_out(docs: Vec<Document>, pivot: Option<Language>) -> Comparison {
     let same_language = docs
         .iter()
         .enumerate()

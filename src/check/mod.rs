@@ -13,6 +13,7 @@
 //! | module | what is compared | codes | severity |
 //! |---|---|---|---|
 //! | `header` | symbol, date and original language of the headers | `header-mismatch` | error |
+//! | `document` | versions of another document (symbol differs, or almost no shared row): the findings about them folded in | `document-mismatch` | error |
 //! | `presence` | a row holding units of some versions only | `paragraph-missing`, `paragraph-extra`, `footnote-missing`, `footnote-extra` | error (warning for text and title blocks) |
 //! | `numbering` | paragraph numbers, list letters and footnote numbers within one version | `numbering-gap`, `numbering-duplicate`, `numbering-order` | error (warning when shared) |
 //! | `numbering` | the numbers or letters of aligned units | `numbering-mismatch` | error |
@@ -34,6 +35,7 @@
 //! then it is in the original too, and no fault of one translation ("shared" above).
 
 mod content;
+mod document;
 mod footnotes;
 mod header;
 mod length;
@@ -93,11 +95,14 @@ pub enum Code {
     LengthRatio,
     /// Symbol, date or original language differ between the headers.
     HeaderMismatch,
+    /// A version of another document: its symbol differs, or it shares almost no row with the
+    /// others (the findings about it are folded into this one).
+    DocumentMismatch,
 }
 
 impl Code {
     /// Every code, in report order.
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 21] = [
         Code::ParagraphMissing,
         Code::ParagraphExtra,
         Code::NumberingGap,
@@ -118,6 +123,7 @@ impl Code {
         Code::Untranslated,
         Code::LengthRatio,
         Code::HeaderMismatch,
+        Code::DocumentMismatch,
     ];
 
     /// The code as written in reports (`paragraph-missing`).
@@ -143,6 +149,7 @@ impl Code {
             Code::Untranslated => "untranslated",
             Code::LengthRatio => "length-ratio",
             Code::HeaderMismatch => "header-mismatch",
+            Code::DocumentMismatch => "document-mismatch",
         }
     }
 }
@@ -172,6 +179,11 @@ pub struct Finding {
     pub lines: BTreeMap<Language, usize>,
     /// What is wrong, in words.
     pub message: String,
+    /// The findings this one causes (a body without its marker after the marker went missing,
+    /// the numbers after a repeated one), folded into it so that one cause is one finding;
+    /// listed in JSON, not in the report or the CSV.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Finding>,
 }
 
 /// Everything the checks need about the versions and their alignment.
@@ -252,11 +264,13 @@ pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
     presence::presence(&cx, &mut findings);
     numbering::numbering_within(&cx, &mut findings);
     numbering::numbering_mismatches(&cx, &mut findings);
-    footnotes::footnote_references(&cx, &mut findings);
-    footnotes::footnote_bodies(&cx, &mut findings);
+    numbering::fold_mismatches_into_slips(&mut findings);
+    let lost_markers = footnotes::footnote_references(&cx, &mut findings);
+    footnotes::footnote_bodies(&cx, &lost_markers, &mut findings);
     content::anchor_mismatches(&cx, &mut findings);
     content::untranslated(&cx, &mut findings);
     length::length_ratios(&cx, &mut findings);
+    document::document_mismatches(&cx, &mut findings);
     findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
     findings
 }
@@ -315,6 +329,7 @@ impl<'a> Context<'a> {
             row: row.map(|r| r + 1),
             lines: lines.iter().map(|&(v, l)| (self.lang(v), l)).collect(),
             message,
+            related: Vec::new(),
         }
     }
 

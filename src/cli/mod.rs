@@ -132,11 +132,19 @@ fn format(formats: &'static [&'static str]) -> impl TypedValueParser<Value = exp
 
 /// Print warnings of a document on standard error, as `file:line: warning: message`.
 fn print_warnings(doc: &versalign::Document) {
+    print_warnings_of(&doc.file, doc.warnings.iter());
+}
+
+/// Print these warnings of `file` on standard error, as `file:line: warning: message`.
+fn print_warnings_of<'w>(
+    file: &str,
+    warnings: impl Iterator<Item = &'w versalign::model::Warning>,
+) {
     let mut err = io::stderr().lock();
-    for w in &doc.warnings {
+    for w in warnings {
         let _ = match w.line {
-            Some(line) => writeln!(err, "{}:{line}: warning: {}", doc.file, w.message),
-            None => writeln!(err, "{}: warning: {}", doc.file, w.message),
+            Some(line) => writeln!(err, "{file}:{line}: warning: {}", w.message),
+            None => writeln!(err, "{file}: warning: {}", w.message),
         };
     }
 }

@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use versalign::{Comparison, Language, LexiconCache, Options, Source};
+use versalign::model::Warning;
+use versalign::{Code, Comparison, Finding, Language, LexiconCache, Options, Source};
 
-use crate::cli::{CliError, language, print_warnings};
+use crate::cli::{CliError, language, print_warnings_of};
 
 /// Arguments naming the versions and the pivot.
 #[derive(Debug, clap::Args)]
@@ -45,8 +46,25 @@ impl VersionArgs {
         };
         let comparison = Comparison::run(sources, &options)?;
         for d in &comparison.documents {
-            print_warnings(d);
+            let unreported = d
+                .warnings
+                .iter()
+                .filter(|w| !reported(&comparison.findings, d.language, w));
+            print_warnings_of(&d.file, unreported);
         }
         Ok(comparison)
     }
+}
+
+/// Whether a finding (or one folded into a finding) already reports the parse warning `w` of
+/// the version in `language`: a footnote marker without a body or a body without a marker, at
+/// the same line.
+fn reported(findings: &[Finding], language: Language, w: &Warning) -> bool {
+    let footnote_codes = [Code::FootnoteOrphan, Code::FootnoteUnreferenced];
+    w.line.is_some_and(|line| {
+        findings
+            .iter()
+            .flat_map(|f| std::iter::once(f).chain(&f.related))
+            .any(|f| footnote_codes.contains(&f.code) && f.lines.get(&language) == Some(&line))
+    })
 }

@@ -174,6 +174,28 @@ fn is_masthead(line: &str) -> bool {
         })
 }
 
+/// The symbol the running heads repeat (`A/CN.9/SER.C/DIGEST/CISG/2`, `United Nations
+/// A/CN.9/…`), for a header whose masthead lacks it: the one most running heads carry, with the
+/// line of its first occurrence. `heads` are the running-head lines, as line number and text.
+pub(super) fn running_head_symbol<'a>(
+    heads: impl Iterator<Item = (usize, &'a str)>,
+) -> Option<(String, usize)> {
+    let mut seen: Vec<(String, usize, usize)> = Vec::new();
+    for (no, text) in heads {
+        let Some(symbol) = symbol_line(text.trim(), ORGAN_NAMES) else {
+            continue;
+        };
+        match seen.iter_mut().find(|(s, _, _)| *s == symbol) {
+            Some(entry) => entry.2 += 1,
+            None => seen.push((symbol, no, 1)),
+        }
+    }
+    let most = seen.iter().map(|e| e.2).max()?;
+    seen.into_iter()
+        .find(|e| e.2 == most)
+        .map(|(symbol, line, _)| (symbol, line))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

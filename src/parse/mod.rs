@@ -115,7 +115,18 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
         });
     let (lang, confidence) =
         decide_language(&lines, &roles, options.language, job_hint, &mut warnings);
-    let header = read_header(&lines, &mut roles, lang);
+    let mut header = read_header(&lines, &mut roles, lang);
+    if header.symbol.is_none() {
+        let heads = lines
+            .iter()
+            .zip(&roles)
+            .filter(|(_, r)| **r == Role::Removed(RemovalReason::RunningHead))
+            .map(|(l, _)| (l.no, l.text.as_str()));
+        if let Some((symbol, line)) = header::running_head_symbol(heads) {
+            header.symbol = Some(symbol);
+            header.field_lines.insert("symbol", line);
+        }
+    }
 
     let body: Vec<(&Line, Gap)> = body_lines(&lines, &roles, &blank_before);
     if body.is_empty() {
@@ -125,7 +136,7 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
                 .into(),
         });
     }
-    let paras = blocks::paragraphs(&body, lang);
+    let paras = blocks::split_run_on_paragraphs(blocks::paragraphs(&body, lang), &body);
     let has_header = roles.contains(&Role::Header);
     let classified = blocks::classify(&paras, has_header);
 
@@ -432,7 +443,7 @@ fn link_references(document: &mut Document) {
         by_marker.entry(f.marker.as_str()).or_default().push(i);
     }
     let mut links: Vec<(usize, String)> = Vec::new();
-    let mut missing: Vec<(String, String, usize)> = Vec::new();
+    let mut missing: Vec<(String, usize)> = Vec::new();
     for block in &document.blocks {
         for r in &block.footnote_refs {
             match by_marker.get(r.marker.as_str()) {
@@ -449,8 +460,8 @@ fn link_references(document: &mut Document) {
                     links.push((pick, block.id.clone()));
                 }
                 None => {
-                    if !missing.iter().any(|(m, _, _)| *m == r.marker) {
-                        missing.push((r.marker.clone(), block.id.clone(), block.line));
+                    if !missing.iter().any(|(m, _)| *m == r.marker) {
+                        missing.push((r.marker.clone(), block.line));
                     }
                 }
             }
@@ -462,10 +473,10 @@ fn link_references(document: &mut Document) {
             refs.push(block);
         }
     }
-    for (marker, block, line) in missing {
+    for (marker, line) in missing {
         document.warnings.push(Warning {
             line: Some(line),
-            message: format!("footnote marker {marker} in block {block} has no footnote body"),
+            message: format!("footnote marker {marker} has no footnote body"),
         });
     }
     for f in &document.footnotes {
@@ -496,6 +507,28 @@ mod tests {
                 assert_eq!(n, 1, "line {} ({raw:?}) owned {n} times", i + 1);
             }
         }
+    }
+
+    #[test]
+    fn numbered_paragraphs_on_one_line_are_split_where_the_numbers_continue() {
+        let text = "The Committee,\n\n11. Notes that the strategy was adopted in 2005.3 12. The Committee also noted the report of 2006; 13. Requests the Secretary-General to report, see paragraph 4. The report is due.\n\n14. Decides to remain seized of the matter.\n";
+        let doc = parse(text, "run-on.txt", &ParseOptions::default());
+        let labels: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [None, Some("11"), Some("12"), Some("13"), Some("14")]
+        );
+        assert!(
+            doc.blocks[1].text.ends_with("in 2005.3"),
+            "{}",
+            doc.blocks[1].text
+        );
+        assert!(
+            doc.blocks[3]
+                .text
+                .ends_with("paragraph 4. The report is due.")
+        );
+        assert_eq!(doc.blocks[2].line, 3);
     }
 
     const SMALL: &str = "General Assembly Distr.: Limited\n28 November 2001\nOriginal: English\n01-66657 (E) 291101\n*0166657*\nFifty-sixth session\nAgenda item 119 (b)\nSouth Africa:* draft resolution\nThe right to development\nThe General Assembly,\nRecalling the Vienna Declaration and Programme of Action,1\nreaffirmed the right to development,\n1. Decides to continue;\n(a) First;\n(b) Second.\n__________________\n* On behalf of the Group of African States.\n1 A/CONF.157/24 (Part I), chap. III.\n";

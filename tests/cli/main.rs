@@ -3,6 +3,7 @@
 //! documents under `VERSALIGN_CORPORA` when that variable is set.
 
 mod batch;
+mod cascades;
 mod check;
 mod corpora;
 mod fuzz;
