@@ -51,7 +51,10 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
-    let options = ExportOptions { bom: args.bom };
+    let options = ExportOptions {
+        bom: args.bom,
+        ..ExportOptions::default()
+    };
     export::write(&comparison, args.format, &options, &mut out)
         .and_then(|()| out.flush())
         .map_err(write_error)?;
