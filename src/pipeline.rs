@@ -181,7 +181,7 @@ impl Comparison {
                 Some(lang) => documents
                     .iter()
                     .position(|d| d.language == lang)
-                    .ok_or(AlignError::NoPivot(lang))?,
+                    .ok_or_else(|| AlignError::no_pivot(lang, &documents))?,
                 None => 0,
             }
         } else {
@@ -284,7 +284,9 @@ mod tests {
                 ..Options::default()
             },
         );
-        assert!(pivot.unwrap_err().to_string().contains("zh"));
+        let pivot = pivot.unwrap_err().to_string();
+        assert!(pivot.contains("zh"), "{pivot}");
+        assert!(pivot.contains("the versions are in en, fr"), "{pivot}");
     }
 
     #[test]

@@ -504,7 +504,7 @@ fn write_outputs(
     };
     let export_options = ExportOptions {
         bom: options.bom,
-        keep_labels: false,
+        ..ExportOptions::default()
     };
     let mut archive_rows = Vec::new();
     write_archive_rows(&mut archive_rows, symbol, comparison)

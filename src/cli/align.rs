@@ -67,6 +67,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     let options = ExportOptions {
         bom: args.bom,
         keep_labels: args.keep_labels,
+        ..ExportOptions::default()
     };
     export::write(&comparison, args.format, &options, &mut out)
         .and_then(|()| out.flush())

@@ -1,10 +1,13 @@
 //! Outputs of a [`Comparison`]: one [`Format`] enum, one module per format — the review report
-//! for a person (`report`), JSON (`json`), the aligned table as CSV or TSV (`table`), a TMX
+//! for a person (`report`), JSON (`json`), the aligned table as CSV or TSV (`table`), the
+//! side-by-side review page (`html`; `marks` finds where in a cell a finding is), a TMX
 //! translation memory (`tmx`) or an Excel workbook (`xlsx`); the tabular formats share their
 //! rows (`rows`). Every format reads the documents and the alignment; none copies text into its
 //! own model.
 
+pub(crate) mod html;
 pub(crate) mod json;
+pub(crate) mod marks;
 pub(crate) mod report;
 pub(crate) mod rows;
 pub(crate) mod table;
@@ -29,6 +32,8 @@ pub enum Format {
     Csv,
     /// The aligned table, tab-separated.
     Tsv,
+    /// The side-by-side review report as one self-contained HTML page.
+    Html,
     /// A TMX 1.4b translation memory: one translation unit per aligned row (or sentence row).
     Tmx,
     /// An Excel workbook: the aligned table, rows with findings filled, and a sheet of findings.
@@ -36,9 +41,11 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format, by its name.
-    pub const ALL: [(&'static str, Format); 6] = [
+    /// Every format, by its name (`text` is another name of the report).
+    pub const ALL: [(&'static str, Format); 8] = [
         ("report", Format::Report),
+        ("text", Format::Report),
+        ("html", Format::Html),
         ("json", Format::Json),
         ("csv", Format::Csv),
         ("tsv", Format::Tsv),
@@ -77,7 +84,9 @@ impl FromStr for Format {
             .find(|(name, _)| name.eq_ignore_ascii_case(s))
             .map(|&(_, f)| f)
             .ok_or_else(|| {
-                format!("unknown format `{s}` (expected report, json, csv, tsv, tmx or xlsx)")
+                format!(
+                    "unknown format `{s}` (expected report, text, html, json, csv, tsv, tmx or xlsx)"
+                )
             })
     }
 }
@@ -90,6 +99,39 @@ pub struct ExportOptions {
     /// Keep each paragraph's label (`12.`, `(a)`) at the start of its text in CSV, TSV, TMX and
     /// XLSX cells (it is in the `label` column either way).
     pub keep_labels: bool,
+    /// The order of the findings in the report.
+    pub order: FindingOrder,
+    /// Display columns of the report's lines (100 when `None`).
+    pub width: Option<usize>,
+}
+
+/// The order of the findings in the terminal report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FindingOrder {
+    /// In document order of the version under review (the translation when there are two
+    /// versions, the pivot otherwise): the headers first, then by line.
+    #[default]
+    Line,
+    /// Grouped by finding code, in the order of [`crate::Code::ALL`].
+    Code,
+}
+
+impl FindingOrder {
+    /// Every order, by its name.
+    pub const ALL: [(&'static str, FindingOrder); 2] =
+        [("line", FindingOrder::Line), ("code", FindingOrder::Code)];
+}
+
+impl FromStr for FindingOrder {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        FindingOrder::ALL
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(s))
+            .map(|&(_, o)| o)
+            .ok_or_else(|| format!("unknown order `{s}` (expected line or code)"))
+    }
 }
 
 /// Write a comparison in a format.
@@ -106,7 +148,8 @@ pub fn write<W: Write>(
         sentences,
     } = comparison;
     match format {
-        Format::Report => report::write_report(out, documents, alignment, findings),
+        Format::Report => report::write_report(out, documents, alignment, findings, options),
+        Format::Html => html::write_html(out, documents, alignment, findings),
         Format::Json => {
             let view = json::AlignedDocument::new(documents, alignment, findings, sentences);
             serde_json::to_writer_pretty(&mut *out, &view)?;

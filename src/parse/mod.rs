@@ -268,7 +268,7 @@ fn decide_language(
                 warnings.push(Warning {
                     line: None,
                     message: format!(
-                        "language detected as {} with low confidence ({:.2}); use --lang to set it",
+                        "language detected as {} with low confidence ({:.2}); set it with --lang (`check --lang FILE=LANG`, `parse --lang LANG`)",
                         d.language, d.confidence
                     ),
                 });
@@ -283,7 +283,7 @@ fn decide_language(
             warnings.push(Warning {
                 line: None,
                 message: format!(
-                    "no letters to detect the language from; {source} (use --lang to set it)"
+                    "no letters to detect the language from; {source} (set it with --lang: `check --lang FILE=LANG`, `parse --lang LANG`)"
                 ),
             });
             (language, 0.0)
