@@ -49,6 +49,7 @@ mod parse;
 mod pipeline;
 mod script;
 mod segment;
+pub mod terms;
 
 pub use align::dp::Bead;
 pub use align::sentence::{Inventory, SentenceAligner, Weights, bead_notation};
