@@ -55,6 +55,7 @@ pub use align::dp::Bead;
 pub use align::sentence::{Inventory, SentenceAligner, Weights, bead_notation};
 pub use align::sentence_rows::{Level, SentenceRow};
 pub use align::{AlignError, Alignment, Cell, Evidence, Method, Row, RowKind};
+pub use check::glossary::{Glossary, Status as GlossaryStatus};
 pub use check::{Code, Finding, Severity};
 pub use error::{DecodeError, Error};
 pub use input::{read_text, split_lines};

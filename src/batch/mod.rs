@@ -268,6 +268,8 @@ pub struct BatchOptions {
     pub force: bool,
     /// Paragraphs only, or sentences inside them too.
     pub level: Level,
+    /// Check the renderings of this glossary's terms too (`term-mismatch`).
+    pub glossary: Option<std::sync::Arc<crate::check::glossary::Glossary>>,
 }
 
 /// What a batch did.
@@ -352,6 +354,7 @@ pub fn run_with(
             LexiconCache::with_default_dictionaries(|_| {}),
         )),
         same_language: false,
+        glossary: options.glossary.clone(),
     };
     // One document per task: documents differ in size, and coarse splits leave a core idle at
     // the end.

@@ -21,6 +21,7 @@
 //! | `content` | numbers, dates and symbols of aligned units and footnotes | `number-mismatch`, `date-mismatch`, `symbol-mismatch`, `footnote-content` | error |
 //! | `content` | the language a unit is written in | `untranslated` | error |
 //! | `length` | a unit's length against what the other versions predict | `length-ratio` | warning |
+//! | `glossary` | the renderings of glossary terms the pivot holds (with `--glossary`) | `term-mismatch` | error |
 //!
 //! # Who deviates
 //!
@@ -35,6 +36,7 @@
 
 mod content;
 mod footnotes;
+pub(crate) mod glossary;
 mod header;
 mod length;
 mod numbering;
@@ -93,11 +95,13 @@ pub enum Code {
     LengthRatio,
     /// Symbol, date or original language differ between the headers.
     HeaderMismatch,
+    /// The pivot holds a glossary term and a version none of its renderings (or a deprecated one).
+    TermMismatch,
 }
 
 impl Code {
     /// Every code, in report order.
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 21] = [
         Code::ParagraphMissing,
         Code::ParagraphExtra,
         Code::NumberingGap,
@@ -118,6 +122,7 @@ impl Code {
         Code::Untranslated,
         Code::LengthRatio,
         Code::HeaderMismatch,
+        Code::TermMismatch,
     ];
 
     /// The code as written in reports (`paragraph-missing`).
@@ -143,6 +148,7 @@ impl Code {
             Code::Untranslated => "untranslated",
             Code::LengthRatio => "length-ratio",
             Code::HeaderMismatch => "header-mismatch",
+            Code::TermMismatch => "term-mismatch",
         }
     }
 }
@@ -259,6 +265,23 @@ pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
     length::length_ratios(&cx, &mut findings);
     findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
     findings
+}
+
+/// Add the `term-mismatch` findings of a glossary to those of [`check`], in the same order.
+pub fn check_glossary(
+    docs: &[Document],
+    alignment: &Alignment,
+    glossary: &glossary::Glossary,
+    findings: &mut Vec<Finding>,
+) {
+    let cx = Context {
+        docs,
+        alignment,
+        note_row_of: Vec::new(),
+        block_row_of: Vec::new(),
+    };
+    glossary::term_mismatches(&cx, glossary, findings);
+    findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
 }
 
 /// What every check asks about versions and rows.

@@ -1,7 +1,11 @@
-//! `versalign check FILE... [--pivot LANG] [--json]`: the review report of where the versions
+//! `versalign check FILE... [--pivot LANG] [--glossary FILE.csv] [--json]`: the review report of where the versions
 //! do not match. Exit code 1 when there is an error-level finding.
 
 use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use versalign::Glossary;
 
 use versalign::export::{self, ExportOptions, Format};
 
@@ -13,6 +17,10 @@ use crate::cli::{CliError, Outcome};
 pub struct Args {
     #[command(flatten)]
     pub versions: VersionArgs,
+    /// A glossary CSV (language columns, optional id, status, note): report `term-mismatch`
+    /// where a version lacks the rendering of a term the pivot holds.
+    #[arg(long, value_name = "FILE.csv")]
+    pub glossary: Option<PathBuf>,
     /// Print the alignment and findings as JSON instead of the report.
     #[arg(long)]
     pub json: bool,
@@ -20,7 +28,13 @@ pub struct Args {
 
 /// Run `versalign check`.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
-    let comparison = args.versions.compare(None)?;
+    let glossary = args
+        .glossary
+        .as_deref()
+        .map(Glossary::from_path)
+        .transpose()?
+        .map(Arc::new);
+    let comparison = args.versions.compare_with(None, glossary)?;
     let options = ExportOptions::default();
     if args.json {
         let mut out = BufWriter::new(std::io::stdout().lock());

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use versalign::{Comparison, Language, LexiconCache, Options, Source};
+use versalign::{Comparison, Glossary, Language, LexiconCache, Options, Source};
 
 use crate::cli::{CliError, language, print_warnings};
 
@@ -25,6 +25,15 @@ impl VersionArgs {
     /// Read, align and check the versions (with sentence rows when `lexicons` is given); parse
     /// warnings go to standard error.
     pub fn compare(&self, lexicons: Option<Arc<LexiconCache>>) -> Result<Comparison, CliError> {
+        self.compare_with(lexicons, None)
+    }
+
+    /// [`VersionArgs::compare`], checking the renderings of a glossary's terms too.
+    pub fn compare_with(
+        &self,
+        lexicons: Option<Arc<LexiconCache>>,
+        glossary: Option<Arc<Glossary>>,
+    ) -> Result<Comparison, CliError> {
         let sources = Source::from_paths(&self.files)?;
         if !(2..=6).contains(&sources.len()) {
             return Err(CliError::Usage(format!(
@@ -42,6 +51,7 @@ impl VersionArgs {
             },
             lexicons,
             same_language: false,
+            glossary,
         };
         let comparison = Comparison::run(sources, &options)?;
         for d in &comparison.documents {

@@ -150,10 +150,29 @@ impl Keyer {
         out
     }
 
-    /// The key of a folded word: its stem, its Arabic form without clitics, a Chinese word
-    /// (or a Latin word inside Chinese text) as it is.
+    /// The key of a folded word: its stem (each part of a hyphenated word stemmed, Russian
+    /// stems without a final vowel, so that `Ассамблея` and `Ассамблеи` meet), its Arabic form
+    /// without clitics, a Chinese word (or a Latin word inside Chinese text) as it is.
     pub(crate) fn key(&self, folded: &str) -> String {
+        if folded.contains(is_joiner) && self.language != Language::Zh {
+            return folded
+                .split(is_joiner)
+                .map(|part| self.key(part))
+                .collect::<Vec<_>>()
+                .join("-");
+        }
         match (&self.stemmer, self.language) {
+            (Some(stemmer), Language::Ru) => {
+                let stem = stemmer.stem(folded);
+                let trimmed =
+                    stem.trim_end_matches(['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я', 'й', 'ь']);
+                if trimmed.chars().count() >= 3 {
+                    trimmed
+                } else {
+                    &stem
+                }
+                .to_string()
+            }
             (Some(stemmer), _) => stemmer.stem(folded).into_owned(),
             (None, Language::En) => english_singular(folded).into_owned(),
             (None, Language::Ar) => strip_arabic_clitics(folded).to_string(),
@@ -597,10 +616,10 @@ mod tests {
         assert_eq!(key("status"), "status");
         assert_ne!(key("international"), key("internal"));
         let ru = Keyer::new(Language::Ru);
-        assert_eq!(
-            ru.key(&ru.fold("устойчивого")),
-            ru.key(&ru.fold("устойчивое"))
-        );
+        let key = |w: &str| ru.key(&ru.fold(w));
+        assert_eq!(key("устойчивого"), key("устойчивое"));
+        assert_eq!(key("Ассамблеи"), key("Ассамблея"));
+        assert_eq!(key("государствам-членам"), key("государства-члены"));
         let ar = Keyer::new(Language::Ar);
         let key = |w: &str| ar.key(&ar.fold(w));
         assert_eq!(key("والممتلكات"), key("الممتلكات"));
