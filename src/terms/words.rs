@@ -312,6 +312,7 @@ pub(crate) fn boundary_words(language: Language) -> &'static [&'static str] {
             "well-being",
         ],
         Language::Fr => &[
+            "contre",
             "dont",
             "où",
             "tout",
@@ -361,6 +362,7 @@ pub(crate) fn boundary_words(language: Language) -> &'static [&'static str] {
             "aussi",
         ],
         Language::Es => &[
+            "contra",
             "cual",
             "cuales",
             "donde",

@@ -8,4 +8,5 @@ mod corpora;
 mod fuzz;
 mod parse;
 mod sentence;
+mod terms;
 mod util;
