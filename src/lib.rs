@@ -33,6 +33,8 @@
 //! The other public items serve tools built on the same stages: [`parse()`] and
 //! [`read_document`] for one version, [`SentenceAligner`] for sentence files, [`anchors`] and
 //! [`compare_anchors`] for the numbers, dates and symbols of a text, [`detect_language`].
+//! [`terms`] finds candidate term pairs in aligned text for terminologists, and a [`Glossary`]
+//! given in [`Options::glossary`] adds the `term-mismatch` check.
 
 mod align;
 pub mod batch;
