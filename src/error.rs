@@ -79,6 +79,16 @@ pub enum Error {
         /// What to do instead.
         advice: &'static str,
     },
+    /// A glossary file is malformed.
+    #[error("{}: line {line}: {message}", path.display())]
+    Glossary {
+        /// The glossary.
+        path: PathBuf,
+        /// Its line (1 is the header).
+        line: u64,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// The versions cannot be aligned (too few, two in one language, no such pivot).
     #[error(transparent)]
     Align(#[from] crate::align::AlignError),

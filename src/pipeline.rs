@@ -12,7 +12,8 @@ use rayon::prelude::*;
 
 use crate::align::sentence_rows::{Level, SentenceRow, align_sentences};
 use crate::align::{AlignError, Alignment, align, check_size, choose_pivot};
-use crate::check::{Finding, check, has_errors};
+use crate::check::glossary::Glossary;
+use crate::check::{Finding, check, check_glossary, has_errors};
 use crate::error::Error;
 use crate::input;
 use crate::lexicon::LexiconCache;
@@ -144,6 +145,8 @@ pub struct Options {
     /// Compare versions in one language too (two drafts of a version, or a version and its
     /// revision): the requested pivot's first version, else the first, is the pivot.
     pub same_language: bool,
+    /// Check the renderings of this glossary's terms too (`term-mismatch`).
+    pub glossary: Option<Arc<Glossary>>,
 }
 
 /// Language versions of one document, aligned and checked.
@@ -188,7 +191,10 @@ impl Comparison {
             choose_pivot(&documents, options.pivot)?
         };
         let alignment = align(&documents, pivot);
-        let findings = check(&documents, &alignment);
+        let mut findings = check(&documents, &alignment);
+        if let Some(glossary) = &options.glossary {
+            check_glossary(&documents, &alignment, glossary, &mut findings);
+        }
         let sentences = match options.level {
             Level::Paragraph => Vec::new(),
             Level::Sentence => match &options.lexicons {

@@ -275,6 +275,8 @@ pub struct BatchOptions {
     /// Start the CSV and TSV files (the documents' tables, `summary.csv`, `aligned.csv`,
     /// `unplaceable.csv`) with a byte-order mark, so that Excel reads them as UTF-8.
     pub bom: bool,
+    /// Check the renderings of this glossary's terms too (`term-mismatch`).
+    pub glossary: Option<std::sync::Arc<crate::check::glossary::Glossary>>,
 }
 
 impl BatchOptions {
@@ -364,6 +366,7 @@ pub fn run_with(
             LexiconCache::with_default_dictionaries(|_| {}),
         )),
         same_language: false,
+        glossary: options.glossary.clone(),
     };
     // One document per task: documents differ in size, and coarse splits leave a core idle at
     // the end.

@@ -22,6 +22,7 @@
 //! | `content` | numbers, dates and symbols of aligned units and footnotes | `number-mismatch`, `date-mismatch`, `symbol-mismatch`, `footnote-content` | error |
 //! | `content` | the language a unit is written in | `untranslated` | error |
 //! | `length` | a unit's length against what the other versions predict | `length-ratio` | warning |
+//! | `glossary` | the renderings of glossary terms the pivot holds (with `--glossary`) | `term-mismatch` | error |
 //!
 //! # Who deviates
 //!
@@ -37,6 +38,7 @@
 mod content;
 mod document;
 mod footnotes;
+pub(crate) mod glossary;
 mod header;
 mod length;
 mod numbering;
@@ -98,11 +100,13 @@ pub enum Code {
     /// A version of another document: its symbol differs, or it shares almost no row with the
     /// others (the findings about it are folded into this one).
     DocumentMismatch,
+    /// The pivot holds a glossary term and a version none of its renderings (or a deprecated one).
+    TermMismatch,
 }
 
 impl Code {
     /// Every code, in report order.
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::ParagraphMissing,
         Code::ParagraphExtra,
         Code::NumberingGap,
@@ -124,6 +128,7 @@ impl Code {
         Code::LengthRatio,
         Code::HeaderMismatch,
         Code::DocumentMismatch,
+        Code::TermMismatch,
     ];
 
     /// The code as written in reports (`paragraph-missing`).
@@ -150,6 +155,7 @@ impl Code {
             Code::LengthRatio => "length-ratio",
             Code::HeaderMismatch => "header-mismatch",
             Code::DocumentMismatch => "document-mismatch",
+            Code::TermMismatch => "term-mismatch",
         }
     }
 }
@@ -273,6 +279,23 @@ pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
     document::document_mismatches(&cx, &mut findings);
     findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
     findings
+}
+
+/// Add the `term-mismatch` findings of a glossary to those of [`check`], in the same order.
+pub fn check_glossary(
+    docs: &[Document],
+    alignment: &Alignment,
+    glossary: &glossary::Glossary,
+    findings: &mut Vec<Finding>,
+) {
+    let cx = Context {
+        docs,
+        alignment,
+        note_row_of: Vec::new(),
+        block_row_of: Vec::new(),
+    };
+    glossary::term_mismatches(&cx, glossary, findings);
+    findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
 }
 
 /// What every check asks about versions and rows.

@@ -32,6 +32,9 @@ pub struct Args {
     /// Redo documents whose outputs already exist.
     #[arg(long)]
     pub force: bool,
+    /// A glossary CSV: report `term-mismatch` in every document (see `check --glossary`).
+    #[arg(long, value_name = "FILE.csv")]
+    pub glossary: Option<PathBuf>,
     /// `sentence` adds the rows of the aligned sentences inside each paragraph row.
     #[arg(long, value_name = "LEVEL", default_value = "paragraph", value_parser = level())]
     pub level: Level,
@@ -63,6 +66,12 @@ fn parse_shard(s: &str) -> Result<Shard, String> {
 
 /// Run `versalign batch`.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
+    let glossary = args
+        .glossary
+        .as_deref()
+        .map(versalign::Glossary::from_path)
+        .transpose()?
+        .map(std::sync::Arc::new);
     let options = BatchOptions {
         input: args.input,
         output: args.output,
@@ -81,6 +90,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
             formats
         },
         bom: args.bom,
+        glossary,
     };
     if args.level == Level::Sentence {
         if let Some(file) = versalign::find_cedict() {

@@ -6,6 +6,9 @@
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use versalign::Glossary;
 
 use versalign::export::{self, ExportOptions, FindingOrder, Format};
 
@@ -17,6 +20,10 @@ use crate::cli::{CliError, Outcome, format};
 pub struct Args {
     #[command(flatten)]
     pub versions: VersionArgs,
+    /// A glossary CSV (language columns, optional id, status, note): report `term-mismatch`
+    /// where a version lacks the rendering of a term the pivot holds.
+    #[arg(long, value_name = "FILE.csv")]
+    pub glossary: Option<PathBuf>,
     /// `text`: the report for the terminal; `json`: the alignment and findings; `html`: one
     /// self-contained page with the versions side by side and the findings marked.
     #[arg(long, default_value = "text", value_parser = format(&["text", "json", "html"]))]
@@ -57,7 +64,13 @@ fn report_width() -> Option<usize> {
 
 /// Run `versalign check`.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
-    let comparison = args.versions.compare(None)?;
+    let glossary = args
+        .glossary
+        .as_deref()
+        .map(Glossary::from_path)
+        .transpose()?
+        .map(Arc::new);
+    let comparison = args.versions.compare_with(None, glossary)?;
     let format = if args.json { Format::Json } else { args.format };
     let options = ExportOptions {
         order: args.sort,

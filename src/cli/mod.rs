@@ -8,6 +8,7 @@ mod check;
 mod merge;
 mod parse;
 mod sentalign;
+mod terms;
 mod versions;
 
 use std::io::{self, Write};
@@ -41,6 +42,8 @@ enum Command {
     Merge(merge::Args),
     /// Align two files of one sentence per line (beads as the MAC benchmark scores them).
     Sentalign(sentalign::Args),
+    /// Find candidate term pairs of two languages in aligned text (CSV or TBX).
+    Terms(terms::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -73,6 +76,9 @@ pub enum CliError {
     /// Serialising JSON failed.
     #[error("writing JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// Aligned tables could not be read for `terms`.
+    #[error(transparent)]
+    Terms(#[from] versalign::terms::TermsError),
     /// A batch could not run.
     #[error(transparent)]
     Batch(#[from] versalign::batch::BatchError),
@@ -101,6 +107,7 @@ pub fn run() -> ExitCode {
         Command::Batch(args) => batch::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Sentalign(args) => sentalign::run(args),
+        Command::Terms(args) => terms::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

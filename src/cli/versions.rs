@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use versalign::model::Warning;
-use versalign::{Code, Comparison, Finding, Language, LexiconCache, Options, Source};
+use versalign::{Code, Comparison, Finding, Glossary, Language, LexiconCache, Options, Source};
 
 use crate::cli::{CliError, language, print_warnings_of};
 
@@ -51,6 +51,15 @@ impl VersionArgs {
     /// Read, align and check the versions (with sentence rows when `lexicons` is given); parse
     /// warnings go to standard error.
     pub fn compare(&self, lexicons: Option<Arc<LexiconCache>>) -> Result<Comparison, CliError> {
+        self.compare_with(lexicons, None)
+    }
+
+    /// [`VersionArgs::compare`], checking the renderings of a glossary's terms too.
+    pub fn compare_with(
+        &self,
+        lexicons: Option<Arc<LexiconCache>>,
+        glossary: Option<Arc<Glossary>>,
+    ) -> Result<Comparison, CliError> {
         let mut sources = Source::from_paths(&self.files)?;
         for (given, lang) in &self.languages {
             let mut named = false;
@@ -93,6 +102,7 @@ impl VersionArgs {
             },
             lexicons,
             same_language: false,
+            glossary,
         };
         let comparison = Comparison::run(sources, &options)?;
         for d in &comparison.documents {
@@ -130,8 +140,15 @@ mod tests {
             Ok((PathBuf::from("dir/zh.txt"), Language::Zh))
         );
         assert!(file_language("zh").unwrap_err().contains("FILE=LANG"));
-        assert!(file_language("zh.txt=de").unwrap_err().contains("unknown language"));
-        assert!(names_file(Path::new("zh.txt"), Path::new("corpora/demo/zh.txt")));
+        assert!(
+            file_language("zh.txt=de")
+                .unwrap_err()
+                .contains("unknown language")
+        );
+        assert!(names_file(
+            Path::new("zh.txt"),
+            Path::new("corpora/demo/zh.txt")
+        ));
         assert!(names_file(Path::new("a/zh.txt"), Path::new("a/zh.txt")));
         assert!(!names_file(Path::new("b/zh.txt"), Path::new("a/zh.txt")));
     }

@@ -9,6 +9,7 @@ mod corpora;
 mod fuzz;
 mod parse;
 mod sentence;
+mod terms;
 mod tmx;
 mod util;
 mod xlsx;
