@@ -279,7 +279,15 @@ mod tests {
             "1. The Assembly met.\n\n2. It adopted resolutions.\n",
             "1. L'Assemblée s'est réunie.\n\n3. Elle a adopté des résolutions.\n",
         );
-        let labels = marked(&c, Code::NumberingMismatch);
+        // One cause, one finding: the skipped 2 is a numbering gap in fr (the mismatch of its
+        // labels is folded into it), and the gap's labels are what is marked.
+        let code = c
+            .findings
+            .iter()
+            .map(|f| f.code)
+            .find(|code| matches!(code, Code::NumberingMismatch | Code::NumberingGap))
+            .expect("a numbering finding");
+        let labels = marked(&c, code);
         assert!(labels.contains(&(1, "3".to_string())), "{labels:?}");
         assert!(labels.contains(&(0, "2".to_string())), "{labels:?}");
     }
