@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod corpora;
 mod fuzz;
+mod html;
 mod parse;
 mod sentence;
 mod util;
