@@ -112,8 +112,15 @@ mod tests {
             Ok((PathBuf::from("dir/zh.txt"), Language::Zh))
         );
         assert!(file_language("zh").unwrap_err().contains("FILE=LANG"));
-        assert!(file_language("zh.txt=de").unwrap_err().contains("unknown language"));
-        assert!(names_file(Path::new("zh.txt"), Path::new("corpora/demo/zh.txt")));
+        assert!(
+            file_language("zh.txt=de")
+                .unwrap_err()
+                .contains("unknown language")
+        );
+        assert!(names_file(
+            Path::new("zh.txt"),
+            Path::new("corpora/demo/zh.txt")
+        ));
         assert!(names_file(Path::new("a/zh.txt"), Path::new("a/zh.txt")));
         assert!(!names_file(Path::new("b/zh.txt"), Path::new("a/zh.txt")));
     }

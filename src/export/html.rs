@@ -193,10 +193,17 @@ fn write_filters(page: &mut String, docs: &[Document], order: &[usize], findings
             );
         }
     }
-    page.push_str("</select></label>\n<label>version <select name=\"lang\"><option value=\"\">all</option>");
+    page.push_str(
+        "</select></label>\n<label>version <select name=\"lang\"><option value=\"\">all</option>",
+    );
     for &v in order {
         let lang = docs[v].language;
-        let _ = write!(page, "<option value=\"{}\">{}</option>", lang.code(), lang.name());
+        let _ = write!(
+            page,
+            "<option value=\"{}\">{}</option>",
+            lang.code(),
+            lang.name()
+        );
     }
     page.push_str("</select></label>\n<label>severity <select name=\"severity\"><option value=\"\">all</option><option value=\"error\">error</option><option value=\"warning\">warning</option></select></label>\n");
     page.push_str("<button type=\"reset\">show all rows</button> <span class=\"shown\" aria-live=\"polite\"></span>\n</form>\n");
@@ -346,7 +353,9 @@ fn push_cell(page: &mut String, cell: &CellText, cell_marks: &[(&Mark, Severity,
             Mark::Span(r) => Some((r.start, r.end, *s, *c)),
             Mark::Marker(_) => None,
         })
-        .filter(|(a, b, ..)| a < b && cell.text.is_char_boundary(*a) && cell.text.is_char_boundary(*b))
+        .filter(|(a, b, ..)| {
+            a < b && cell.text.is_char_boundary(*a) && cell.text.is_char_boundary(*b)
+        })
         .collect();
     spans.sort_by_key(|&(a, b, s, _)| (a, s, std::cmp::Reverse(b)));
     let mut kept: Vec<(usize, usize, Severity, Code)> = Vec::new();
@@ -434,7 +443,10 @@ mod tests {
             escape("<script>alert(1)</script>"),
             "&lt;script&gt;alert(1)&lt;/script&gt;"
         );
-        assert_eq!(escape(r#"a & "b" 'c'"#), "a &amp; &quot;b&quot; &#39;c&#39;");
+        assert_eq!(
+            escape(r#"a & "b" 'c'"#),
+            "a &amp; &quot;b&quot; &#39;c&#39;"
+        );
         assert_eq!(escape("大会 ٢٠١١"), "大会 ٢٠١١");
     }
 
@@ -496,9 +508,16 @@ mod tests {
         let page = String::from_utf8(out).unwrap();
         assert_eq!(page.matches("data-row=").count(), c.alignment.rows.len());
         assert_eq!(page.matches("data-code=").count(), c.findings.len());
-        assert!(page.contains("&lt;script&gt;alert("), "document markup shows as text");
+        assert!(
+            page.contains("&lt;script&gt;alert("),
+            "document markup shows as text"
+        );
         assert!(page.contains("&lt;/script&gt;"));
-        assert_eq!(page.matches("<script>").count(), 1, "only the page's own script");
+        assert_eq!(
+            page.matches("<script>").count(),
+            1,
+            "only the page's own script"
+        );
         assert!(page.contains("<mark class=\"hl error\" title=\"number-mismatch\">13</mark>"));
     }
 }

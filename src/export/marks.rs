@@ -125,9 +125,13 @@ pub(crate) fn marks(
         let Some(dev) = &cells[d] else { continue };
         let reference = reference.and_then(|r| cells[r].as_ref().map(|c| (r, c)));
         match finding.code {
-            Code::NumberMismatch => anchor_marks(d, dev, reference, Some(AnchorKind::Number), &mut out),
+            Code::NumberMismatch => {
+                anchor_marks(d, dev, reference, Some(AnchorKind::Number), &mut out)
+            }
             Code::DateMismatch => anchor_marks(d, dev, reference, Some(AnchorKind::Date), &mut out),
-            Code::SymbolMismatch => anchor_marks(d, dev, reference, Some(AnchorKind::Symbol), &mut out),
+            Code::SymbolMismatch => {
+                anchor_marks(d, dev, reference, Some(AnchorKind::Symbol), &mut out)
+            }
             Code::FootnoteContent => anchor_marks(d, dev, reference, None, &mut out),
             Code::NumberingGap | Code::NumberingDuplicate | Code::NumberingOrder => {
                 out.extend(label_span(dev).map(|s| (d, Mark::Span(s))));
@@ -199,8 +203,16 @@ fn marker_marks(
             })
             .collect()
     };
-    out.extend(surplus(dev, reference).into_iter().map(|i| (d, Mark::Marker(i))));
-    out.extend(surplus(reference, dev).into_iter().map(|i| (r, Mark::Marker(i))));
+    out.extend(
+        surplus(dev, reference)
+            .into_iter()
+            .map(|i| (d, Mark::Marker(i))),
+    );
+    out.extend(
+        surplus(reference, dev)
+            .into_iter()
+            .map(|i| (r, Mark::Marker(i))),
+    );
 }
 
 /// Where the cell's label (`12`, `d`) is written at the start of its text.
@@ -233,7 +245,7 @@ mod tests {
         .unwrap()
     }
 
-    fn marked<'a>(c: &'a Comparison, code: Code) -> Vec<(usize, String)> {
+    fn marked(c: &Comparison, code: Code) -> Vec<(usize, String)> {
         let f = c.findings.iter().find(|f| f.code == code).expect("finding");
         let row = &c.alignment.rows[f.row.unwrap() - 1];
         marks(&c.documents, &c.alignment, f)

@@ -51,7 +51,9 @@ impl FromStr for Format {
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(s))
             .map(|&(_, f)| f)
-            .ok_or_else(|| format!("unknown format `{s}` (expected report, text, json, csv, tsv or html)"))
+            .ok_or_else(|| {
+                format!("unknown format `{s}` (expected report, text, json, csv, tsv or html)")
+            })
     }
 }
 

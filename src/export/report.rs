@@ -117,12 +117,21 @@ fn in_line_order<'a>(
     }
     let position = |f: &Finding| -> (usize, usize, usize) {
         let row = f.row.unwrap_or(0);
-        let line = f.lines.get(&lang).copied().or_else(|| {
-            f.row
-                .and_then(|r| row_line.get(r - 1).copied())
-        });
+        let line = f
+            .lines
+            .get(&lang)
+            .copied()
+            .or_else(|| f.row.and_then(|r| row_line.get(r - 1).copied()));
         let code = Code::ALL.iter().position(|c| *c == f.code).unwrap_or(0);
-        (if f.row.is_none() { 0 } else { line.unwrap_or(0) }, row, code)
+        (
+            if f.row.is_none() {
+                0
+            } else {
+                line.unwrap_or(0)
+            },
+            row,
+            code,
+        )
     };
     let mut sorted: Vec<&Finding> = findings.iter().collect();
     sorted.sort_by_key(|f| position(f));
@@ -193,7 +202,9 @@ fn write_finding<W: Write>(
             })
             .filter(|s| cell.text.is_char_boundary(s.start) && cell.text.is_char_boundary(s.end));
         let centre = span.as_ref().map(|s| s.start).unwrap_or_else(|| {
-            relative.map_or(0, |p| floor_boundary(&cell.text, (p * cell.text.len() as f64) as usize))
+            relative.map_or(0, |p| {
+                floor_boundary(&cell.text, (p * cell.text.len() as f64) as usize)
+            })
         });
         let label = format!("{lang} {}: ", r.line(docs, *v).unwrap_or(0));
         let columns = width.saturating_sub(INDENT + label.len()).max(20);
@@ -312,7 +323,10 @@ mod tests {
     fn excerpts_are_centred_on_the_mark_and_fit_the_width() {
         let text = format!("{} 60 {}", "a".repeat(100), "b".repeat(100));
         let e = excerpt(&text, 101, 101..103, 22);
-        assert_eq!(shown(&e), format!("…{} [60] {}…", "a".repeat(9), "b".repeat(7)));
+        assert_eq!(
+            shown(&e),
+            format!("…{} [60] {}…", "a".repeat(9), "b".repeat(7))
+        );
         let short = excerpt("x 60 y", 2, 2..4, 40);
         assert_eq!(shown(&short), "x [60] y");
         let start = excerpt(&text, 0, 0..0, 12);

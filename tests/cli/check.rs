@@ -106,8 +106,10 @@ fn report_snapshots() {
             assert_eq!(out.status.code(), Some(exit), "{set} --sort {sort}");
             let report = String::from_utf8(out.stdout).unwrap();
             assert!(
-                report.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100
-                    || !l.starts_with("          ")),
+                report
+                    .lines()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100
+                        || !l.starts_with("          ")),
                 "excerpts fit 100 columns:\n{report}"
             );
             insta::assert_snapshot!(format!("check_demo_{set}_report_by_{sort}"), report);
@@ -122,16 +124,30 @@ fn report_follows_the_document_and_the_terminal_width() {
             versalign()
                 .current_dir(project(""))
                 .env("COLUMNS", columns)
-                .args(["check", "corpora/demo/review/es.txt", "corpora/demo/review/zh.txt"]),
+                .args([
+                    "check",
+                    "corpora/demo/review/es.txt",
+                    "corpora/demo/review/zh.txt",
+                ]),
         )
     };
     let report = run("100");
     let lines: Vec<usize> = report
         .lines()
-        .filter_map(|l| l.trim_start().strip_prefix("zh ")?.split(':').next()?.parse().ok())
+        .filter_map(|l| {
+            l.trim_start()
+                .strip_prefix("zh ")?
+                .split(':')
+                .next()?
+                .parse()
+                .ok()
+        })
         .collect();
     assert!(lines.len() > 3, "{report}");
-    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "zh lines in order: {lines:?}");
+    assert!(
+        lines.windows(2).all(|w| w[0] <= w[1]),
+        "zh lines in order: {lines:?}"
+    );
     assert!(report.contains("in the order of zh"), "{report}");
     // The excerpt of the number mismatch shows the figures however narrow the line.
     let narrow = run("60");
@@ -165,7 +181,10 @@ fn languages_can_be_given_per_file() {
         .output()
         .unwrap();
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["versions"][1]["language"], "fr", "--lang wins over detection");
+    assert_eq!(
+        doc["versions"][1]["language"], "fr",
+        "--lang wins over detection"
+    );
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("language given as fr"),
         "and the doubt is told"
@@ -175,7 +194,9 @@ fn languages_can_be_given_per_file() {
         .args(["check", "--lang", "de.txt=fr", "corpora/demo/clean"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--lang de.txt=fr: no such version"))
+        .stderr(predicate::str::contains(
+            "--lang de.txt=fr: no such version",
+        ))
         .stderr(predicate::str::contains("corpora/demo/clean/zh.txt"));
     versalign()
         .current_dir(project(""))

@@ -60,7 +60,11 @@ pub fn chromium(page: &Path, fragment: &str, extra: &[String]) -> String {
         .arg(url)
         .output()
         .expect("chromium runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8 DOM")
 }
 
@@ -91,8 +95,14 @@ fn the_page_holds_every_row_and_finding_and_filters_by_fragment() {
     let written = std::fs::read_to_string(&page).unwrap();
     assert_eq!(written.matches(" data-row=\"").count(), rows.len());
     assert_eq!(written.matches(" data-code=\"").count(), findings.len());
-    assert!(!written.contains("http://") && !written.contains("https://"), "nothing fetched");
-    assert!(written.contains(r#"lang="ar" dir="rtl""#), "Arabic cells read right to left");
+    assert!(
+        !written.contains("http://") && !written.contains("https://"),
+        "nothing fetched"
+    );
+    assert!(
+        written.contains(r#"lang="ar" dir="rtl""#),
+        "Arabic cells read right to left"
+    );
     assert!(
         written.contains(r#"<mark class="hl error" title="number-mismatch">60</mark>"#),
         "the differing figure is marked in the zh cell"
@@ -105,7 +115,12 @@ fn the_page_holds_every_row_and_finding_and_filters_by_fragment() {
     let dom_findings = tags_with(&dom, "data-code");
     assert_eq!(dom_rows.len(), rows.len());
     assert_eq!(dom_findings.len(), findings.len());
-    assert!(dom_rows.iter().chain(&dom_findings).all(|(_, hidden)| !hidden));
+    assert!(
+        dom_rows
+            .iter()
+            .chain(&dom_findings)
+            .all(|(_, hidden)| !hidden)
+    );
 
     let code = "number-mismatch";
     let expected: Vec<&Value> = findings.iter().filter(|f| f["code"] == code).collect();
@@ -127,7 +142,11 @@ fn the_page_holds_every_row_and_finding_and_filters_by_fragment() {
         .collect();
     assert_eq!(visible_rows, expected_rows);
 
-    let by_version = chromium(&page, "#lang=ru&severity=error", &["--dump-dom".to_string()]);
+    let by_version = chromium(
+        &page,
+        "#lang=ru&severity=error",
+        &["--dump-dom".to_string()],
+    );
     let ru = findings
         .iter()
         .filter(|f| f["severity"] == "error")
@@ -150,7 +169,11 @@ fn the_page_holds_every_row_and_finding_and_filters_by_fragment() {
     );
     let png = std::fs::read(&screenshot).expect("the screenshot is written");
     assert!(png.starts_with(b"\x89PNG"), "a PNG");
-    assert!(png.len() > 50_000, "with something drawn: {} bytes", png.len());
+    assert!(
+        png.len() > 50_000,
+        "with something drawn: {} bytes",
+        png.len()
+    );
 }
 
 #[test]
@@ -172,14 +195,25 @@ fn markup_in_a_document_shows_as_text() {
     let page = dir.path().join("report.html");
     write_report(&[&en, &fr], &page);
     let written = std::fs::read_to_string(&page).unwrap();
-    assert_eq!(written.matches("<script>").count(), 1, "only the page's own script");
+    assert_eq!(
+        written.matches("<script>").count(),
+        1,
+        "only the page's own script"
+    );
     assert!(written.contains("&lt;script&gt;alert("));
     assert!(!written.contains("<b>closed"));
     if !tool_available("chromium", &["--version"]) {
         return;
     }
     let dom = chromium(&page, "", &["--dump-dom".to_string()]);
-    assert_eq!(dom.matches("<script").count(), 1, "no script element from the document");
-    assert!(dom.contains("&lt;script&gt;alert("), "the text is shown as written");
+    assert_eq!(
+        dom.matches("<script").count(),
+        1,
+        "no script element from the document"
+    );
+    assert!(
+        dom.contains("&lt;script&gt;alert("),
+        "the text is shown as written"
+    );
     assert!(!dom.contains("<b>closed"), "no element from the document");
 }
