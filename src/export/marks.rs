@@ -245,7 +245,7 @@ mod tests {
         .unwrap()
     }
 
-    fn marked<'a>(c: &'a Comparison, code: Code) -> Vec<(usize, String)> {
+    fn marked(c: &Comparison, code: Code) -> Vec<(usize, String)> {
         let f = c.findings.iter().find(|f| f.code == code).expect("finding");
         let row = &c.alignment.rows[f.row.unwrap() - 1];
         marks(&c.documents, &c.alignment, f)

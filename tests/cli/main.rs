@@ -7,6 +7,7 @@ mod cascades;
 mod check;
 mod corpora;
 mod fuzz;
+mod html;
 mod parse;
 mod sentence;
 mod terms;
