@@ -325,10 +325,10 @@ pub fn run_with(
     planned: &dyn Fn(usize),
     done: &(dyn Fn() + Sync),
 ) -> Result<BatchReport, BatchError> {
-    if let Some(s) = options.shard {
-        if s.index == 0 || s.index > s.count {
-            return Err(BatchError::Shard(s.index, s.count));
-        }
+    if let Some(s) = options.shard
+        && (s.index == 0 || s.index > s.count)
+    {
+        return Err(BatchError::Shard(s.index, s.count));
     }
     let out = &options.output;
     fs::create_dir_all(out).map_err(io_error(out))?;

@@ -39,17 +39,17 @@ pub(crate) fn read_name(path: &Path) -> NameInfo {
         }
         _ => file,
     };
-    if let Ok(lang) = stem.parse::<Language>() {
-        if stem.len() == 2 {
-            let folder = path
-                .parent()
-                .and_then(|p| p.file_name())
-                .and_then(|n| n.to_str());
-            return NameInfo {
-                symbol: folder.and_then(symbol_from_name),
-                language: Some(lang),
-            };
-        }
+    if let Ok(lang) = stem.parse::<Language>()
+        && stem.len() == 2
+    {
+        let folder = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str());
+        return NameInfo {
+            symbol: folder.and_then(symbol_from_name),
+            language: Some(lang),
+        };
     }
     let (base, language) = split_language(stem);
     NameInfo {
@@ -62,10 +62,10 @@ pub(crate) fn read_name(path: &Path) -> NameInfo {
 fn split_language(stem: &str) -> (&str, Option<Language>) {
     if let Some(i) = stem.rfind(['-', '_', '.']) {
         let (base, suffix) = (&stem[..i], &stem[i + 1..]);
-        if suffix.len() == 2 {
-            if let Ok(lang) = suffix.parse::<Language>() {
-                return (base, Some(lang));
-            }
+        if suffix.len() == 2
+            && let Ok(lang) = suffix.parse::<Language>()
+        {
+            return (base, Some(lang));
         }
         if suffix.len() == 1 && stem.as_bytes()[i] == b'_' {
             let letter = suffix.chars().next().unwrap_or(' ');
