@@ -130,13 +130,17 @@ fn format(formats: &'static [&'static str]) -> impl TypedValueParser<Value = exp
     PossibleValuesParser::new(formats).try_map(|s| s.parse::<export::Format>())
 }
 
-/// Print warnings of a document on standard error, as `file:line: warning: message`.
+/// Print warnings of a document on standard error, as `file:line: warning: message` (a Word
+/// file: `file: paragraph 57: warning: message`).
 fn print_warnings(doc: &versalign::Document) {
     let mut err = io::stderr().lock();
     for w in &doc.warnings {
-        let _ = match w.line {
-            Some(line) => writeln!(err, "{}:{line}: warning: {}", doc.file, w.message),
-            None => writeln!(err, "{}: warning: {}", doc.file, w.message),
+        let _ = match (w.line, w.line.and_then(|l| doc.place(l))) {
+            (Some(_), Some(place)) => {
+                writeln!(err, "{}: {place}: warning: {}", doc.file, w.message)
+            }
+            (Some(line), None) => writeln!(err, "{}:{line}: warning: {}", doc.file, w.message),
+            (None, _) => writeln!(err, "{}: warning: {}", doc.file, w.message),
         };
     }
 }

@@ -95,7 +95,12 @@ fn write_finding<W: Write>(
         let Some(v) = v else { return String::new() };
         let lang = docs[v].language;
         match (r.line(docs, v), r.text(docs, v)) {
-            (Some(line), Some(text)) => format!("{lang} {line}: {}", trimmed(&text, COLUMN)),
+            (Some(line), Some(text)) => {
+                let at = docs[v]
+                    .place(line)
+                    .map_or_else(|| line.to_string(), ToString::to_string);
+                format!("{lang} {at}: {}", trimmed(&text, COLUMN))
+            }
             _ => format!("{lang}: —"),
         }
     };

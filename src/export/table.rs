@@ -134,8 +134,7 @@ fn write_rows<W: Write>(
                 .map(|c| c.and_then(|v| row.text(docs, v)).unwrap_or_default()),
         );
         record.extend(columns.iter().map(|c| {
-            c.and_then(|v| row.line(docs, v))
-                .map(|l| l.to_string())
+            c.and_then(|v| Some(location(&docs[v], row.line(docs, v)?)))
                 .unwrap_or_default()
         }));
         record.push(
@@ -160,13 +159,22 @@ fn write_rows<W: Write>(
                     .map(|c| c.and_then(|v| s.cells[v].clone()).unwrap_or_default()),
             );
             record.extend(columns.iter().map(|c| {
-                c.and_then(|v| s.cells[v].as_ref().and_then(|_| row.line(docs, v)))
-                    .map(|l| l.to_string())
-                    .unwrap_or_default()
+                c.and_then(|v| {
+                    s.cells[v].as_ref()?;
+                    Some(location(&docs[v], row.line(docs, v)?))
+                })
+                .unwrap_or_default()
             }));
             record.push(String::new());
             writer.write_record(&record)?;
         }
     }
     Ok(())
+}
+
+/// The `<lang>_line` cell: the line number of a text file, the place in a Word file
+/// (`paragraph 57`).
+fn location(doc: &crate::model::Document, line: usize) -> String {
+    doc.place(line)
+        .map_or_else(|| line.to_string(), ToString::to_string)
 }

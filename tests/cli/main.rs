@@ -5,6 +5,7 @@
 mod batch;
 mod check;
 mod corpora;
+mod docx;
 mod fuzz;
 mod parse;
 mod sentence;
