@@ -1,8 +1,8 @@
 //! The content of one WordprocessingML part (document, header, footer, footnotes, endnotes) as
 //! paragraphs of text pieces, read the way Word prints it with all tracked changes accepted:
 //! inserted text kept, deleted and moved-away text dropped, field instructions dropped and
-//! field results kept, text boxes and content controls read, the fallback copy of an
-//! alternate-content block skipped. Entities other than the five XML ones are never expanded.
+//! field results kept, hidden text (`w:vanish`) dropped, text boxes and content controls read,
+//! the fallback copy of an alternate-content block skipped. Entities other than the five XML ones are never expanded.
 
 use quick_xml::Reader;
 use quick_xml::events::attributes::Attribute;
@@ -107,6 +107,10 @@ struct State {
     open: Vec<Paragraph>,
     /// Depth inside `w:pPr`.
     in_properties: usize,
+    /// Inside a run's `w:rPr`.
+    in_run_properties: bool,
+    /// The run is hidden text (`w:vanish`), which Word does not print.
+    hidden: bool,
     /// Inside a `w:t`.
     in_text: bool,
     /// The text of this run is the custom mark of its note reference.
@@ -193,7 +197,13 @@ impl State {
             self.property(name, e, empty);
             return;
         }
-        let printing = !self.fields.iter().any(|&instruction| instruction);
+        let printing = !self.hidden && !self.fields.iter().any(|&instruction| instruction);
+        if self.in_run_properties {
+            if name == "w:vanish" {
+                self.hidden = attr(e, "w:val").is_none_or(|v| v != "0" && v != "false");
+            }
+            return;
+        }
         match name {
             "w:p" => {
                 self.open.push(Paragraph {
@@ -205,6 +215,7 @@ impl State {
                 }
             }
             "w:pPr" if !empty => self.in_properties = 1,
+            "w:rPr" if !empty => self.in_run_properties = true,
             "w:t" if !empty => self.in_text = printing,
             "w:tab" if printing => self.push(Piece::Tab),
             "w:br" | "w:cr" if printing => {
@@ -292,7 +303,11 @@ impl State {
                 }
             }
             "w:t" => self.in_text = false,
-            "w:r" => self.custom_mark = false,
+            "w:rPr" => self.in_run_properties = false,
+            "w:r" => {
+                self.custom_mark = false;
+                self.hidden = false;
+            }
             "w:footnote" | "w:endnote" => self.note = None,
             _ => {}
         }
@@ -367,6 +382,12 @@ mod tests {
             .iter()
             .map(Paragraph::plain_text)
             .collect()
+    }
+
+    #[test]
+    fn hidden_text_is_not_printed() {
+        let xml = r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>shown </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden </w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>shown again</w:t></w:r></w:p>"#;
+        assert_eq!(texts(xml), ["shown shown again"]);
     }
 
     #[test]

@@ -282,3 +282,88 @@ impl Renderer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    fn docx(parts: &[(&str, String)]) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        let options = zip::write::SimpleFileOptions::default();
+        for (name, xml) in parts {
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(xml.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+        bytes
+    }
+
+    #[test]
+    fn renders_header_numbered_paragraphs_notes_and_footer_with_places() {
+        let document = format!(
+            r#"<w:document {W}><w:body><w:p/><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Takes note;</w:t></w:r><w:r><w:footnoteReference w:id="5"/></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Body"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Decides</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="6"/><w:t>*</w:t></w:r><w:r><w:t> to act.</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        let numbering = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        );
+        let notes = format!(
+            r#"<w:footnotes {W}><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="5"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t> A/RES/65/281.</w:t></w:r></w:p></w:footnote><w:footnote w:id="6"><w:p><w:r><w:t>* Sponsors.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+        );
+        let header = format!(r#"<w:hdr {W}><w:p><w:r><w:t>A/RES/66/1</w:t></w:r></w:p></w:hdr>"#);
+        let footer = format!(r#"<w:ftr {W}><w:p><w:r><w:t>11-12345 (E)</w:t></w:r></w:p></w:ftr>"#);
+        let bytes = docx(&[
+            ("word/document.xml", document),
+            ("word/numbering.xml", numbering),
+            ("word/footnotes.xml", notes),
+            ("word/header1.xml", header),
+            ("word/footer1.xml", footer),
+        ]);
+        let rendered = read(&bytes).unwrap();
+        assert_eq!(
+            rendered.text,
+            "A/RES/66/1\n\n1. Takes note;¹\n\n2. Decides* to act.\n\n__________________\n\n\
+             ¹ A/RES/65/281.\n\n* Sponsors.\n\n11-12345 (E)\n\n"
+        );
+        let place = |line: usize| rendered.places[line - 1].to_string();
+        assert_eq!(place(1), "page header");
+        assert_eq!(place(3), "paragraph 2", "the empty first paragraph counts");
+        assert_eq!(place(5), "paragraph 3");
+        assert_eq!(place(9), "footnote 1");
+        assert_eq!(place(11), "footnote *");
+        assert_eq!(place(13), "page footer");
+        assert!(rendered.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_deleted_paragraph_mark_joins_two_paragraphs_and_warns() {
+        let document = format!(
+            r#"<w:document {W}><w:body><w:p><w:pPr><w:rPr><w:del w:id="1" w:author="R"/></w:rPr></w:pPr><w:r><w:t>Recalling its resolution</w:t></w:r></w:p><w:p><w:r><w:t> 65/1,</w:t></w:r></w:p><w:p><w:r><w:t>Noting</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        let rendered = read(&docx(&[("word/document.xml", document)])).unwrap();
+        assert_eq!(
+            rendered.text,
+            "Recalling its resolution 65/1,\n\nNoting\n\n"
+        );
+        assert_eq!(rendered.places[2].to_string(), "paragraph 3");
+        assert!(rendered.warnings[0].contains("1 unaccepted tracked change"));
+    }
+
+    #[test]
+    fn a_zip_without_word_document_says_what_it_is() {
+        let odt = docx(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text".into()),
+            ("content.xml", "<office:document-content/>".into()),
+        ]);
+        assert_eq!(
+            read(&odt).unwrap_err(),
+            DocxError::NotWord {
+                what: "an OpenDocument text (.odt)".into()
+            }
+        );
+    }
+}
