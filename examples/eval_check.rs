@@ -1824,38 +1824,38 @@ fn evaluate(m: &Mutation, sets: &[Set], bases: &[Base]) -> Outcome {
     bmaps[v] = bmap.clone();
     nmaps[v] = nmap.clone();
     let keys = row_keys(&al, &bmaps, &nmaps);
-    if let Ok(pattern) = std::env::var("EVAL_DUMP") {
-        if format!("{} {}", set.name, m.what).contains(&pattern) {
-            let dump = |al: &Alignment, docs: &[Document]| {
-                let mut out = String::new();
-                for (r, row) in al.rows.iter().enumerate() {
-                    let _ = write!(out, "{r:>3} {:<9} {:.2}", row.kind.as_str(), row.score);
-                    for w in [base.pivot, v] {
-                        let t = row.text(docs, w).unwrap_or_default().replace('\n', " / ");
-                        let t: String = t.chars().take(45).collect();
-                        let _ = write!(out, " | {:<45}", t);
-                    }
-                    let _ = writeln!(out);
+    if let Ok(pattern) = std::env::var("EVAL_DUMP")
+        && format!("{} {}", set.name, m.what).contains(&pattern)
+    {
+        let dump = |al: &Alignment, docs: &[Document]| {
+            let mut out = String::new();
+            for (r, row) in al.rows.iter().enumerate() {
+                let _ = write!(out, "{r:>3} {:<9} {:.2}", row.kind.as_str(), row.score);
+                for w in [base.pivot, v] {
+                    let t = row.text(docs, w).unwrap_or_default().replace('\n', " / ");
+                    let t: String = t.chars().take(45).collect();
+                    let _ = write!(out, " | {:<45}", t);
                 }
-                out
-            };
-            eprintln!(
-                "=== {} {} {}\n--- baseline\n{}--- mutated\n{}",
-                set.name,
-                lang,
-                m.what,
-                dump(&base.alignment, &base.docs),
-                dump(&al, &docs)
-            );
-            for f in &findings {
-                eprintln!(
-                    "  {} {:?} {:?} {}",
-                    f.code.as_str(),
-                    f.languages,
-                    f.row,
-                    f.message
-                );
+                let _ = writeln!(out);
             }
+            out
+        };
+        eprintln!(
+            "=== {} {} {}\n--- baseline\n{}--- mutated\n{}",
+            set.name,
+            lang,
+            m.what,
+            dump(&base.alignment, &base.docs),
+            dump(&al, &docs)
+        );
+        for f in &findings {
+            eprintln!(
+                "  {} {:?} {:?} {}",
+                f.code.as_str(),
+                f.languages,
+                f.row,
+                f.message
+            );
         }
     }
 
@@ -1926,11 +1926,11 @@ fn evaluate(m: &Mutation, sets: &[Set], bases: &[Base]) -> Outcome {
     for f in &findings {
         let rk = f.row.filter(|_| located(f)).map(|r| keys[r - 1].clone());
         let k = (f.code, f.languages.clone(), rk);
-        if let Some(n) = base_count.get_mut(&k) {
-            if *n > 0 {
-                *n -= 1;
-                continue;
-            }
+        if let Some(n) = base_count.get_mut(&k)
+            && *n > 0
+        {
+            *n -= 1;
+            continue;
         }
         let mine = f.languages == [lang];
         let at_place = match (&m.place, f.row) {

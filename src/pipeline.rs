@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::input;
 use crate::lexicon::LexiconCache;
 use crate::model::{Document, Language};
-use crate::parse::{ParseOptions, parse, read_document};
+use crate::parse::{ParseOptions, parse, parse_loaded, read_document};
 
 /// One language version to compare.
 #[derive(Debug, Clone)]
@@ -118,13 +118,8 @@ impl Source {
                 bytes,
                 language,
             } => {
-                let text = input::from_bytes(Path::new(&name), &bytes)?.text;
-                Source::Text {
-                    name,
-                    text,
-                    language,
-                }
-                .read()
+                let loaded = input::from_bytes(Path::new(&name), &bytes)?;
+                parse_loaded(loaded, Path::new(&name), &options(language))
             }
             Source::Document(doc) => Ok(*doc),
         }
@@ -321,7 +316,7 @@ mod tests {
             docx.read()
                 .unwrap_err()
                 .to_string()
-                .starts_with("zh.docx: Word")
+                .starts_with("zh.docx: not a complete ZIP archive")
         );
     }
 

@@ -167,10 +167,12 @@ impl MarkerPlaces<'_> {
         let to_line = rows[to].line(cx.docs, v).unwrap_or(0);
         lines.push((v, to_line));
         let message = format!(
-            "footnote {note}: the marker is on the {} (line {ref_line}) in {} but on the {} (line {to_line}) in {}",
+            "footnote {note}: the marker is on the {} ({}) in {} but on the {} ({}) in {}",
             describe(&rows[r]),
+            cx.at(self.reference, ref_line),
             cx.lang(self.reference),
             describe(&rows[to]),
+            cx.at(v, to_line),
             cx.lang(v)
         );
         cx.finding(
@@ -190,8 +192,9 @@ impl MarkerPlaces<'_> {
         let (mut lines, ref_line) = self.reference_line(r);
         lines.extend(rows[r].line(cx.docs, v).map(|l| (v, l)));
         let message = format!(
-            "footnote {note}: the marker of the {} (line {ref_line} in {}) is missing in {} (markers there: {})",
+            "footnote {note}: the marker of the {} ({} in {}) is missing in {} (markers there: {})",
             describe(&rows[r]),
+            cx.at(self.reference, ref_line),
             cx.lang(self.reference),
             cx.lang(v),
             markers_at(cx, v, r)
@@ -217,15 +220,21 @@ impl MarkerPlaces<'_> {
                 lines.push((self.reference, l));
                 (
                     format!(
-                        "the {} (line {l} in {})",
+                        "the {} ({} in {})",
                         describe(&rows[r]),
+                        cx.at(self.reference, l),
                         cx.lang(self.reference)
                     ),
                     format!("{} time(s) there", times(self.expected, r)),
                 )
             }
             None => (
-                format!("the {} of {} (line {line})", describe(&rows[r]), cx.lang(v)),
+                format!(
+                    "the {} of {} ({})",
+                    describe(&rows[r]),
+                    cx.lang(v),
+                    cx.at(v, line)
+                ),
                 "no counterpart".to_string(),
             ),
         };
@@ -287,9 +296,9 @@ pub(super) fn footnote_bodies(cx: &Context, lost: &LostMarkers, out: &mut Vec<Fi
                             row,
                             b.line,
                             format!(
-                                "footnote marker {} at line {} of {} has no footnote body",
+                                "footnote marker {} at {} of {} has no footnote body",
                                 fr.marker,
-                                b.line,
+                                cx.at(v, b.line),
                                 cx.lang(v)
                             ),
                         ));
@@ -307,9 +316,9 @@ pub(super) fn footnote_bodies(cx: &Context, lost: &LostMarkers, out: &mut Vec<Fi
                         row,
                         f.line,
                         format!(
-                            "footnote {} at line {} of {} is not referenced in the text",
+                            "footnote {} at {} of {} is not referenced in the text",
                             f.marker,
-                            f.line,
+                            cx.at(v, f.line),
                             cx.lang(v)
                         ),
                     ));

@@ -183,6 +183,10 @@ pub struct Finding {
     pub row: Option<usize>,
     /// The input line in each version concerned.
     pub lines: BTreeMap<Language, usize>,
+    /// For versions read from a Word file: the place of that line (`paragraph 57`,
+    /// `footnote 3`); absent for text files, whose lines are their places.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub places: BTreeMap<Language, String>,
     /// What is wrong, in words.
     pub message: String,
     /// The findings this one causes (a body without its marker after the marker went missing,
@@ -305,6 +309,11 @@ impl<'a> Context<'a> {
         self.docs[v].language
     }
 
+    /// Where line `line` of version `v` is, in words (`line 72`; `paragraph 57` in a Word file).
+    fn at(&self, v: usize, line: usize) -> String {
+        self.docs[v].locate(line)
+    }
+
     /// The version the others were aligned to.
     fn pivot(&self) -> usize {
         self.alignment.pivot
@@ -351,6 +360,10 @@ impl<'a> Context<'a> {
             languages,
             row: row.map(|r| r + 1),
             lines: lines.iter().map(|&(v, l)| (self.lang(v), l)).collect(),
+            places: lines
+                .iter()
+                .filter_map(|&(v, l)| Some((self.lang(v), self.docs[v].place(l)?.to_string())))
+                .collect(),
             message,
             related: Vec::new(),
         }

@@ -12,10 +12,8 @@ pub(super) fn ordinal(label: &str, roman_context: bool) -> Option<u32> {
     if let Ok(n) = label.parse::<u32>() {
         return Some(n);
     }
-    if roman_context {
-        if let Some(n) = crate::locale::roman_value(label) {
-            return Some(n);
-        }
+    if roman_context && let Some(n) = crate::locale::roman_value(label) {
+        return Some(n);
     }
     let mut chars = label.chars();
     let c = chars.next()?;
@@ -144,7 +142,7 @@ fn block_numbering(cx: &Context, v: usize, anomalies: &mut Anomalies) {
                 v,
                 Some(r),
                 b.line,
-                format!("{detail} in {} at line {}", cx.lang(v), b.line),
+                format!("{detail} in {} at {}", cx.lang(v), cx.at(v, b.line)),
             ));
     }
 }
@@ -178,7 +176,7 @@ fn footnote_numbering(cx: &Context, v: usize, anomalies: &mut Anomalies) {
     let mut report = |i: usize, code: Code, detail: String| {
         if let Some(&r) = cx.note_row_of[v].get(&i) {
             let line = cx.docs[v].footnotes[i].line;
-            let detail = format!("{detail} in {} at line {line}", cx.lang(v));
+            let detail = format!("{detail} in {} at {}", cx.lang(v), cx.at(v, line));
             anomalies
                 .entry((code, Some(r), String::new()))
                 .or_default()
@@ -192,14 +190,14 @@ fn footnote_numbering(cx: &Context, v: usize, anomalies: &mut Anomalies) {
                 .position(|&x| x == k)
                 .and_then(|p| p.checked_sub(1))
                 .map(|p| numbered[run[p]].1);
-            if let Some(p) = previous {
-                if (p + 1..n).any(|m| !present.contains(&m)) {
-                    report(
-                        i,
-                        Code::NumberingGap,
-                        format!("footnote {n} follows {p} (numbering skips)"),
-                    );
-                }
+            if let Some(p) = previous
+                && (p + 1..n).any(|m| !present.contains(&m))
+            {
+                report(
+                    i,
+                    Code::NumberingGap,
+                    format!("footnote {n} follows {p} (numbering skips)"),
+                );
             }
         } else if run_values.contains(&n) {
             report(

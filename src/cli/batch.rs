@@ -92,13 +92,13 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         bom: args.bom,
         glossary,
     };
-    if args.level == Level::Sentence {
-        if let Some(file) = versalign::find_cedict() {
-            eprintln!(
-                "versalign batch: using CC-CEDICT from {} for Chinese–English (CC BY-SA 4.0)",
-                file.display()
-            );
-        }
+    if args.level == Level::Sentence
+        && let Some(file) = versalign::find_cedict()
+    {
+        eprintln!(
+            "versalign batch: using CC-CEDICT from {} for Chinese–English (CC BY-SA 4.0)",
+            file.display()
+        );
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))

@@ -137,21 +137,26 @@ fn format(formats: &'static [&'static str]) -> impl TypedValueParser<Value = exp
     PossibleValuesParser::new(formats).try_map(|s| s.parse::<export::Format>())
 }
 
-/// Print warnings of a document on standard error, as `file:line: warning: message`.
+/// Print warnings of a document on standard error, as `file:line: warning: message` (a Word
+/// file: `file: paragraph 57: warning: message`).
 fn print_warnings(doc: &versalign::Document) {
-    print_warnings_of(&doc.file, doc.warnings.iter());
+    print_warnings_of(doc, doc.warnings.iter());
 }
 
-/// Print these warnings of `file` on standard error, as `file:line: warning: message`.
+/// Print these warnings of `doc` on standard error, as `file:line: warning: message` (a Word
+/// file: `file: paragraph 57: warning: message`).
 fn print_warnings_of<'w>(
-    file: &str,
+    doc: &versalign::Document,
     warnings: impl Iterator<Item = &'w versalign::model::Warning>,
 ) {
     let mut err = io::stderr().lock();
     for w in warnings {
-        let _ = match w.line {
-            Some(line) => writeln!(err, "{file}:{line}: warning: {}", w.message),
-            None => writeln!(err, "{file}: warning: {}", w.message),
+        let _ = match (w.line, w.line.and_then(|l| doc.place(l))) {
+            (Some(_), Some(place)) => {
+                writeln!(err, "{}: {place}: warning: {}", doc.file, w.message)
+            }
+            (Some(line), None) => writeln!(err, "{}:{line}: warning: {}", doc.file, w.message),
+            (None, _) => writeln!(err, "{}: warning: {}", doc.file, w.message),
         };
     }
 }

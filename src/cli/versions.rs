@@ -13,8 +13,8 @@ use crate::cli::{CliError, language, print_warnings_of};
 /// Arguments naming the versions and the pivot.
 #[derive(Debug, clap::Args)]
 pub struct VersionArgs {
-    /// Two to six files, one per language, or one directory holding them (its `.txt` files;
-    /// a Word or PDF file in it is reported).
+    /// Two to six files, one per language (text or Word .docx), or one directory holding them
+    /// (its .txt and .docx files; a file in a format not read, such as .doc, is reported).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The version the others are compared with; default: the original language named in the
@@ -110,7 +110,7 @@ impl VersionArgs {
                 .warnings
                 .iter()
                 .filter(|w| !reported(&comparison.findings, d.language, w));
-            print_warnings_of(&d.file, unreported);
+            print_warnings_of(d, unreported);
         }
         Ok(comparison)
     }

@@ -206,7 +206,11 @@ fn write_finding<W: Write>(
                 floor_boundary(&cell.text, (p * cell.text.len() as f64) as usize)
             })
         });
-        let label = format!("{lang} {}: ", r.line(docs, *v).unwrap_or(0));
+        let line = r.line(docs, *v).unwrap_or(0);
+        let at = docs[*v]
+            .place(line)
+            .map_or_else(|| line.to_string(), ToString::to_string);
+        let label = format!("{lang} {at}: ");
         let columns = width.saturating_sub(INDENT + label.len()).max(20);
         let piece = excerpt(&cell.text, centre, span.unwrap_or(centre..centre), columns);
         writeln!(

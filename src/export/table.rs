@@ -59,7 +59,7 @@ pub(crate) fn write_table<W: Write>(
     header.push("findings".to_string());
     writer.write_record(&header)?;
     let records = records(docs, alignment, findings, sentences, keep_labels);
-    write_rows(&mut writer, None, &records, &order)?;
+    write_rows(&mut writer, None, docs, &records, &order)?;
     writer.flush()?;
     Ok(())
 }
@@ -86,7 +86,7 @@ pub(crate) fn write_archive_rows<W: Write>(
         .map(|l| docs.iter().position(|d| d.language == *l))
         .collect();
     let records = records(docs, alignment, findings, sentences, false);
-    write_rows(&mut writer, Some(symbol), &records, &columns)?;
+    write_rows(&mut writer, Some(symbol), docs, &records, &columns)?;
     writer.flush()?;
     Ok(())
 }
@@ -95,6 +95,7 @@ pub(crate) fn write_archive_rows<W: Write>(
 fn write_rows<W: Write>(
     writer: &mut csv::Writer<W>,
     symbol: Option<&str>,
+    docs: &[crate::model::Document],
     records: &[Record],
     columns: &[Option<usize>],
 ) -> csv::Result<()> {
@@ -113,12 +114,18 @@ fn write_rows<W: Write>(
                 .map(|c| c.and_then(|v| record.cells[v].clone()).unwrap_or_default()),
         );
         fields.extend(columns.iter().map(|c| {
-            c.and_then(|v| record.lines[v])
-                .map(|l| l.to_string())
+            c.and_then(|v| Some(location(&docs[v], record.lines[v]?)))
                 .unwrap_or_default()
         }));
         fields.push(record.codes.join(";"));
         writer.write_record(&fields)?;
     }
     Ok(())
+}
+
+/// The `<lang>_line` cell: the line number of a text file, the place in a Word file
+/// (`paragraph 57`).
+fn location(doc: &crate::model::Document, line: usize) -> String {
+    doc.place(line)
+        .map_or_else(|| line.to_string(), ToString::to_string)
 }

@@ -365,14 +365,15 @@ pub(crate) fn join_into(text: &mut String, next: &str, lang: Language) {
         text.push_str(next);
         return;
     }
-    if last == Some('-') && first.is_some_and(|c| c.is_lowercase()) {
-        if let Some(after_prefix) = ends_with_hyphen_prefix(&text[..text.len() - 1]) {
-            if !keeps_hyphen(after_prefix, next) {
-                text.pop();
-            }
-            text.push_str(next);
-            return;
+    if last == Some('-')
+        && first.is_some_and(|c| c.is_lowercase())
+        && let Some(after_prefix) = ends_with_hyphen_prefix(&text[..text.len() - 1])
+    {
+        if !keeps_hyphen(after_prefix, next) {
+            text.pop();
         }
+        text.push_str(next);
+        return;
     }
     if !is_lone_marker(next) {
         text.push(' ');
@@ -603,10 +604,10 @@ fn bracketed_letter(text: &str) -> Option<Label> {
 fn heading(text: &str, first: char) -> Option<Label> {
     if first.is_ascii_uppercase() && text.find(". ").is_some_and(|dot| dot <= 6) {
         let head = ascii_prefix(text);
-        if let Some(c) = ROMAN_HEADING.captures(&head) {
-            if roman_value(&c[1]).is_some() {
-                return labelled(BlockKind::Heading, c[1].to_string());
-            }
+        if let Some(c) = ROMAN_HEADING.captures(&head)
+            && roman_value(&c[1]).is_some()
+        {
+            return labelled(BlockKind::Heading, c[1].to_string());
         }
         if let Some(c) = LETTER_HEADING.captures(&head) {
             return labelled(BlockKind::Heading, c[1].to_string());
@@ -617,15 +618,15 @@ fn heading(text: &str, first: char) -> Option<Label> {
         let n = chinese_numeral_value(&c[1])?;
         return labelled(BlockKind::Heading, to_roman(u32::try_from(n).ok()?));
     }
-    if first == '第' {
-        if let Some(c) = CHINESE_ARTICLE.captures(text) {
-            return chinese_article(&c);
-        }
+    if first == '第'
+        && let Some(c) = CHINESE_ARTICLE.captures(text)
+    {
+        return chinese_article(&c);
     }
-    if is_arabic(first) {
-        if let Some(l) = arabic_heading(text) {
-            return labelled(BlockKind::Heading, l);
-        }
+    if is_arabic(first)
+        && let Some(l) = arabic_heading(text)
+    {
+        return labelled(BlockKind::Heading, l);
     }
     if let Some(l) = word_heading(text) {
         return Some(l);

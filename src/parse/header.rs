@@ -112,26 +112,26 @@ impl HeaderReader {
                 field = true;
             }
         }
-        if let Some(job) = job_number(line) {
-            if h.job_number.is_none() {
-                h.job_number = Some(job);
-                field = true;
-            }
+        if let Some(job) = job_number(line)
+            && h.job_number.is_none()
+        {
+            h.job_number = Some(job);
+            field = true;
         }
-        if h.symbol.is_none() {
-            if let Some(symbol) = symbol_line(line, ORGAN_NAMES) {
-                h.symbol = Some(symbol);
-                field = true;
-            }
+        if h.symbol.is_none()
+            && let Some(symbol) = symbol_line(line, ORGAN_NAMES)
+        {
+            h.symbol = Some(symbol);
+            field = true;
         }
         if field {
             return Some(HeaderLine::Field);
         }
-        if h.date.is_none() {
-            if let Some(date) = date_line(line, lang) {
-                h.date = Some(date);
-                return Some(HeaderLine::Field);
-            }
+        if h.date.is_none()
+            && let Some(date) = date_line(line, lang)
+        {
+            h.date = Some(date);
+            return Some(HeaderLine::Field);
         }
         if h.session.is_none() && SESSION.is_match(line) {
             h.session = Some(line.to_string());

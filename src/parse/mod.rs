@@ -38,13 +38,30 @@ pub struct ParseOptions {
 
 /// Read, decode and parse a file. Fails when the file cannot be read, is not text, or is empty.
 pub fn read_document(path: &Path, options: &ParseOptions) -> Result<Document, Error> {
-    let decoded = input::read(path)?;
-    if decoded.text.trim().is_empty() {
+    let loaded = input::read(path)?;
+    parse_loaded(loaded, path, options)
+}
+
+/// Parse a file's text as read by [`input`]; a Word file's places and reader warnings go into
+/// the document. Fails when there is no text.
+pub(crate) fn parse_loaded(
+    loaded: input::Loaded,
+    path: &Path,
+    options: &ParseOptions,
+) -> Result<Document, Error> {
+    if loaded.text.trim().is_empty() {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
-    Ok(parse(&decoded.text, &path.display().to_string(), options))
+    let mut document = parse(&loaded.text, &path.display().to_string(), options);
+    let reader_warnings = loaded.warnings.into_iter().map(|message| Warning {
+        line: None,
+        message,
+    });
+    document.warnings.splice(0..0, reader_warnings);
+    document.places = loaded.places;
+    Ok(document)
 }
 
 /// What a non-blank line became.
@@ -160,6 +177,7 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
             })
             .collect(),
         warnings,
+        places: None,
     };
     document.header.lines = lines
         .iter()
@@ -322,13 +340,12 @@ fn read_header(lines: &[Line], roles: &mut [Role], lang: Language) -> crate::mod
         }
     }
     // The job number is printed at the foot of the first page, often after the header zone.
-    if reader.header.job_number.is_none() {
-        if let Some(k) =
+    if reader.header.job_number.is_none()
+        && let Some(k) =
             (0..lines.len()).find(|&k| roles[k] == Role::Removed(RemovalReason::JobNumber))
-        {
-            reader.read(lines[k].no, &lines[k].text, lang);
-            roles[k] = Role::Header;
-        }
+    {
+        reader.read(lines[k].no, &lines[k].text, lang);
+        roles[k] = Role::Header;
     }
     reader.header
 }

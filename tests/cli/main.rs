@@ -6,6 +6,7 @@ mod batch;
 mod cascades;
 mod check;
 mod corpora;
+mod docx;
 mod fuzz;
 mod html;
 mod parse;
