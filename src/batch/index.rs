@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::batch::naming::output_name;
 use crate::batch::{BatchError, csv_io, write_atomically};
 use crate::export::Format;
+use crate::export::html::escape;
 
 /// One document of the summary, with the outputs found for it.
 struct Entry {
@@ -148,22 +149,6 @@ fn render(entries: &[Entry]) -> String {
         "</tbody>\n</table>\n<script>{SCRIPT}</script>\n</body>\n</html>"
     );
     page
-}
-
-/// Text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A relative link to a file of the folder: output names are ASCII letters, digits, `.`, `-`,
