@@ -469,35 +469,6 @@ fn letters(n: u32, alphabet: &[char]) -> String {
     std::iter::repeat_n(alphabet[k % len], k / len + 1).collect()
 }
 
-fn roman(mut n: u32) -> String {
-    if n == 0 || n >= 4000 {
-        return n.to_string();
-    }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 const CHINESE_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /// Chinese counting numerals: 一 … 十, 十一, 二十, 一百零五, 一千二百 (up to 99 999 999).
@@ -547,6 +518,15 @@ fn below_10000(n: u32, inner: bool) -> String {
         }
     }
     out
+}
+
+/// Word's Roman numbering: decimal digits where Roman numerals have no form (0, 4000 and up).
+fn roman(n: u32) -> String {
+    if n == 0 || n >= 4000 {
+        n.to_string()
+    } else {
+        crate::locale::to_roman(n)
+    }
 }
 
 #[cfg(test)]
