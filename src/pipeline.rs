@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::align::sentence_rows::{Level, SentenceRow, align_sentences};
 use crate::align::{AlignError, Alignment, align, check_size, choose_pivot};
 use crate::check::glossary::Glossary;
-use crate::check::{Finding, check, check_glossary, has_errors};
+use crate::check::{Finding, check, check_glossary, has_errors, merge_findings};
 use crate::error::Error;
 use crate::input;
 use crate::lexicon::LexiconCache;
@@ -186,10 +186,17 @@ impl Comparison {
             choose_pivot(&documents, options.pivot)?
         };
         let alignment = align(&documents, pivot);
-        let mut findings = check(&documents, &alignment);
-        if let Some(glossary) = &options.glossary {
-            check_glossary(&documents, &alignment, glossary, &mut findings);
-        }
+        let (mut findings, term_findings) = rayon::join(
+            || check(&documents, &alignment),
+            || {
+                options
+                    .glossary
+                    .as_ref()
+                    .map(|glossary| check_glossary(&documents, &alignment, glossary))
+                    .unwrap_or_default()
+            },
+        );
+        merge_findings(&mut findings, term_findings);
         let sentences = match options.level {
             Level::Paragraph => Vec::new(),
             Level::Sentence => match &options.lexicons {

@@ -9,12 +9,16 @@
 //! their keys (Snowball stems in fr/es/ru, singular in en, without the clitics ال، و، ب، ل in
 //! Arabic); Chinese terms are found as substrings of the text without spaces. The pivot's
 //! terms are looked up by their first key (Chinese ones with one Aho–Corasick automaton), so a
-//! 10,000-concept glossary costs a hash lookup per word.
+//! 10,000-concept glossary costs a hash lookup per word. Terms are keyed lazily: a language's
+//! index when a check first takes it as the pivot, a version's renderings when a row needs
+//! them; rows are checked in parallel.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::error::Error;
@@ -57,9 +61,7 @@ struct Term {
     language: Language,
     text: String,
     status: Status,
-    /// Word keys (spaced languages) — empty for Chinese.
-    keys: Vec<u32>,
-    /// The text without spaces, lower-cased (Chinese).
+    /// The text without spaces, lower-cased (Chinese terms only).
     compact: String,
 }
 
@@ -70,17 +72,30 @@ struct Concept {
     terms: Vec<Term>,
 }
 
-/// Approved (and deprecated) renderings of concepts in the six languages, indexed for the
+/// The accepted terms of one language, keyed for finding them in a pivot text.
+#[derive(Debug, Default)]
+struct PivotIndex {
+    /// Id of every word key the terms hold.
+    vocabulary: FxHashMap<String, u32>,
+    /// (concept, term) and word keys of each spaced-language term.
+    entries: Vec<((u32, u32), Vec<u32>)>,
+    /// Entries by their first word key.
+    by_first: FxHashMap<u32, Vec<u32>>,
+    /// Chinese terms in one automaton, and the (concept, term) of each pattern.
+    chinese: Option<(AhoCorasick, Vec<(u32, u32)>)>,
+}
+
+/// Approved (and deprecated) renderings of concepts in the six languages, for the
 /// `term-mismatch` check.
+///
+/// Reading a glossary only parses it: the terms of a language are keyed (stemmed) when a
+/// check first takes that language as its pivot, once for all documents of a batch; the
+/// renderings a version is checked for are keyed only when a row needs them.
 #[derive(Debug)]
 pub struct Glossary {
     concepts: Vec<Concept>,
-    /// Word keys of all terms, per language.
-    vocabulary: FxHashMap<(Language, String), u32>,
-    /// Accepted terms by language and first word key: (concept, term).
-    by_first: FxHashMap<(Language, u32), Vec<(u32, u32)>>,
-    /// Accepted Chinese terms, and the (concept, term) of each pattern.
-    chinese: Option<(AhoCorasick, Vec<(u32, u32)>)>,
+    /// The pivot index of each language (in [`Language::ALL`] order), built on first use.
+    indexes: [OnceLock<PivotIndex>; 6],
 }
 
 /// Chinese text as the glossary compares it: without spaces, lower-cased.
@@ -209,62 +224,19 @@ impl Glossary {
                 .terms
                 .extend(terms.into_iter().map(|(language, text)| Term {
                     language,
+                    compact: if language == Language::Zh {
+                        compact(&text)
+                    } else {
+                        String::new()
+                    },
                     text,
                     status,
-                    keys: Vec::new(),
-                    compact: String::new(),
                 }));
         }
-        Ok(Glossary::index(concepts))
-    }
-
-    /// Key the terms and index the accepted ones.
-    fn index(mut concepts: Vec<Concept>) -> Glossary {
-        let keyers: Vec<Keyer> = Language::ALL.into_iter().map(Keyer::new).collect();
-        let mut vocabulary: FxHashMap<(Language, String), u32> = FxHashMap::default();
-        let mut by_first: FxHashMap<(Language, u32), Vec<(u32, u32)>> = FxHashMap::default();
-        let mut patterns = Vec::new();
-        let mut owners = Vec::new();
-        for (c, concept) in concepts.iter_mut().enumerate() {
-            for (t, term) in concept.terms.iter_mut().enumerate() {
-                let owner = (c as u32, t as u32);
-                if term.language == Language::Zh {
-                    term.compact = compact(&term.text);
-                    if term.status != Status::Deprecated {
-                        patterns.push(term.compact.clone());
-                        owners.push(owner);
-                    }
-                    continue;
-                }
-                let keyer = &keyers[lang_index(term.language)];
-                term.keys = words(&term.text, term.language, keyer)
-                    .into_iter()
-                    .map(|w| match w {
-                        Some(key) => {
-                            let next = vocabulary.len() as u32;
-                            *vocabulary.entry((term.language, key)).or_insert(next)
-                        }
-                        None => BREAK,
-                    })
-                    .collect();
-                if let (Some(&first), true) = (term.keys.first(), term.status != Status::Deprecated)
-                {
-                    by_first
-                        .entry((term.language, first))
-                        .or_default()
-                        .push(owner);
-                }
-            }
-        }
-        let chinese = (!patterns.is_empty())
-            .then(|| AhoCorasick::new(&patterns).ok().map(|ac| (ac, owners)))
-            .flatten();
-        Glossary {
+        Ok(Glossary {
             concepts,
-            vocabulary,
-            by_first,
-            chinese,
-        }
+            indexes: Default::default(),
+        })
     }
 
     /// Number of concepts.
@@ -277,8 +249,75 @@ impl Glossary {
         self.concepts.is_empty()
     }
 
+    #[cfg(test)]
     fn term(&self, (c, t): (u32, u32)) -> &Term {
         &self.concepts[c as usize].terms[t as usize]
+    }
+
+    /// The index of the accepted terms of `language`, built on first use.
+    fn pivot_index(&self, language: Language) -> &PivotIndex {
+        self.indexes[lang_index(language)].get_or_init(|| self.build_index(language))
+    }
+
+    fn build_index(&self, language: Language) -> PivotIndex {
+        let mut words = WordIds::new(language, None);
+        let mut index = PivotIndex::default();
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for (c, concept) in self.concepts.iter().enumerate() {
+            for (t, term) in concept.terms.iter().enumerate() {
+                if term.language != language || term.status == Status::Deprecated {
+                    continue;
+                }
+                let owner = (c as u32, t as u32);
+                if language == Language::Zh {
+                    patterns.push(term.compact.clone());
+                    owners.push(owner);
+                    continue;
+                }
+                let keys = words.ids(&term.text);
+                if let Some(&first) = keys.first() {
+                    index
+                        .by_first
+                        .entry(first)
+                        .or_default()
+                        .push(index.entries.len() as u32);
+                    index.entries.push((owner, keys));
+                }
+            }
+        }
+        index.vocabulary = words.by_key;
+        index.chinese = (!patterns.is_empty())
+            .then(|| AhoCorasick::new(&patterns).ok().map(|ac| (ac, owners)))
+            .flatten();
+        index
+    }
+
+    /// The accepted terms of the pivot index found in a text: (concept, term), one per
+    /// concept.
+    fn find(&self, index: &PivotIndex, text: &Analyzed) -> Vec<(u32, u32)> {
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        match text {
+            Analyzed::Compact(s) => {
+                if let Some((ac, owners)) = &index.chinese {
+                    found.extend(ac.find_overlapping_iter(s).map(|m| owners[m.pattern()]));
+                }
+            }
+            Analyzed::Keys(keys) => {
+                for i in 0..keys.len() {
+                    let Some(list) = index.by_first.get(&keys[i]) else {
+                        continue;
+                    };
+                    found.extend(list.iter().filter_map(|&e| {
+                        let (owner, term_keys) = &index.entries[e as usize];
+                        keys[i..].starts_with(term_keys).then_some(*owner)
+                    }));
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup_by_key(|o| o.0);
+        found
     }
 }
 
@@ -289,79 +328,80 @@ fn lang_index(language: Language) -> usize {
         .unwrap_or(0)
 }
 
-/// The word keys of a text, `None` for a break.
-fn words(text: &str, language: Language, keyer: &Keyer) -> Vec<Option<String>> {
-    pieces(text, language)
-        .into_iter()
-        .map(|p| match p {
-            Piece::Word(r) => Some(keyer.key(&keyer.fold(&text[r]))),
-            Piece::Break => None,
-        })
-        .collect()
+/// Word-key ids of one language: each distinct word form is keyed (folded, stemmed) once.
+struct WordIds<'a> {
+    language: Language,
+    keyer: Keyer,
+    /// Id of each word form met, as written.
+    by_form: FxHashMap<String, u32>,
+    /// Id of each key; keys not in `fixed` get their own.
+    by_key: FxHashMap<String, u32>,
+    /// A pivot index's vocabulary: a key it lacks is [`UNKNOWN`].
+    fixed: Option<&'a FxHashMap<String, u32>>,
+}
+
+impl<'a> WordIds<'a> {
+    fn new(language: Language, fixed: Option<&'a FxHashMap<String, u32>>) -> WordIds<'a> {
+        WordIds {
+            language,
+            keyer: Keyer::new(language),
+            by_form: FxHashMap::default(),
+            by_key: FxHashMap::default(),
+            fixed,
+        }
+    }
+
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.by_form.get(word) {
+            return id;
+        }
+        let key = self.keyer.key(&self.keyer.fold(word));
+        let id = match self.fixed {
+            Some(fixed) => fixed.get(&key).copied().unwrap_or(UNKNOWN),
+            None => {
+                let next = self.by_key.len() as u32;
+                *self.by_key.entry(key).or_insert(next)
+            }
+        };
+        self.by_form.insert(word.to_string(), id);
+        id
+    }
+
+    /// The word-key ids of a text, [`BREAK`] for a break.
+    fn ids(&mut self, text: &str) -> Vec<u32> {
+        pieces(text, self.language)
+            .into_iter()
+            .map(|p| match p {
+                Piece::Word(r) => self.id(&text[r]),
+                Piece::Break => BREAK,
+            })
+            .collect()
+    }
+
+    /// A text as the glossary compares it in this language.
+    fn analyze(&mut self, text: &str) -> Analyzed {
+        if self.language == Language::Zh {
+            Analyzed::Compact(compact(text))
+        } else {
+            Analyzed::Keys(self.ids(text))
+        }
+    }
 }
 
 /// A text as the glossary compares it.
 enum Analyzed {
-    /// Word keys of the glossary's vocabulary (unknown words and breaks marked).
+    /// Word-key ids (unknown words and breaks marked).
     Keys(Vec<u32>),
     /// Chinese: the text without spaces.
     Compact(String),
 }
 
-impl Glossary {
-    fn analyze(&self, text: &str, language: Language, keyer: &Keyer) -> Analyzed {
-        if language == Language::Zh {
-            return Analyzed::Compact(compact(text));
-        }
-        Analyzed::Keys(
-            words(text, language, keyer)
-                .into_iter()
-                .map(|w| match w {
-                    Some(key) => self
-                        .vocabulary
-                        .get(&(language, key))
-                        .copied()
-                        .unwrap_or(UNKNOWN),
-                    None => BREAK,
-                })
-                .collect(),
-        )
-    }
-
-    /// The accepted terms found in a text: (concept, term), one per concept.
-    fn find(&self, text: &Analyzed, language: Language) -> Vec<(u32, u32)> {
-        let mut found: Vec<(u32, u32)> = Vec::new();
-        match text {
-            Analyzed::Compact(s) => {
-                if let Some((ac, owners)) = &self.chinese {
-                    found.extend(ac.find_overlapping_iter(s).map(|m| owners[m.pattern()]));
-                }
-            }
-            Analyzed::Keys(keys) => {
-                for i in 0..keys.len() {
-                    let Some(list) = self.by_first.get(&(language, keys[i])) else {
-                        continue;
-                    };
-                    found.extend(
-                        list.iter()
-                            .filter(|&&o| keys[i..].starts_with(&self.term(o).keys)),
-                    );
-                }
-            }
-        }
-        found.sort_unstable();
-        found.dedup_by_key(|o| o.0);
-        found
-    }
-}
-
-impl Term {
-    fn is_in(&self, text: &Analyzed) -> bool {
-        match text {
-            Analyzed::Compact(s) => !self.compact.is_empty() && s.contains(&self.compact),
-            Analyzed::Keys(keys) => {
-                !self.keys.is_empty() && keys.windows(self.keys.len()).any(|w| w == self.keys)
-            }
+impl Analyzed {
+    /// Whether a term (its word-key ids, or for Chinese its compact form) occurs in the text.
+    fn holds(&self, term: &Term, keys: &[u32]) -> bool {
+        match self {
+            Analyzed::Compact(s) => !term.compact.is_empty() && s.contains(&term.compact),
+            Analyzed::Keys(text) => !keys.is_empty() && text.windows(keys.len()).any(|w| w == keys),
         }
     }
 }
@@ -375,97 +415,135 @@ fn quoted(terms: &[&Term]) -> String {
         .join(" or ")
 }
 
+/// What one worker of the check keeps between rows: word keys met so far, and the keys of the
+/// renderings looked for in each version.
+struct RowScratch<'a> {
+    pivot_words: WordIds<'a>,
+    version_words: Vec<WordIds<'a>>,
+    term_keys: FxHashMap<(usize, u32, u32), Vec<u32>>,
+}
+
 /// Report every row where a version lacks the glossary's rendering of a concept the pivot's
-/// text holds, or uses a deprecated one.
+/// text holds, or uses a deprecated one. Rows are checked in parallel, in row order.
 pub(super) fn term_mismatches(cx: &Context, glossary: &Glossary, out: &mut Vec<Finding>) {
+    let pivot_lang = cx.lang(cx.pivot());
+    let index = glossary.pivot_index(pivot_lang);
+    let found: Vec<Vec<Finding>> = (0..cx.alignment.rows.len())
+        .into_par_iter()
+        .map_init(
+            || RowScratch {
+                pivot_words: WordIds::new(pivot_lang, Some(&index.vocabulary)),
+                version_words: cx
+                    .versions()
+                    .map(|v| WordIds::new(cx.lang(v), None))
+                    .collect(),
+                term_keys: FxHashMap::default(),
+            },
+            |scratch, r| row_mismatches(cx, glossary, index, scratch, r),
+        )
+        .collect();
+    out.extend(found.into_iter().flatten());
+}
+
+/// The `term-mismatch` findings of row `r`.
+fn row_mismatches(
+    cx: &Context,
+    glossary: &Glossary,
+    index: &PivotIndex,
+    scratch: &mut RowScratch,
+    r: usize,
+) -> Vec<Finding> {
     let pivot = cx.pivot();
-    let keyers: Vec<Keyer> = cx.versions().map(|v| Keyer::new(cx.lang(v))).collect();
-    for (r, row) in cx.alignment.rows.iter().enumerate() {
-        let Some(text) = row.text(cx.docs, pivot) else {
-            continue;
-        };
-        let pivot_lang = cx.lang(pivot);
-        let analyzed = glossary.analyze(&text, pivot_lang, &keyers[pivot]);
-        let found = glossary.find(&analyzed, pivot_lang);
-        if found.is_empty() {
-            continue;
-        }
-        let mut versions: Vec<Option<Analyzed>> = cx.versions().map(|_| None).collect();
-        for &(c, t) in &found {
-            let concept = &glossary.concepts[c as usize];
-            let source = &concept.terms[t as usize];
-            for v in cx.versions().filter(|&v| v != pivot) {
-                let lang = cx.lang(v);
-                let of = |deprecated: bool| -> Vec<&Term> {
-                    concept
-                        .terms
-                        .iter()
-                        .filter(|t| t.language == lang)
-                        .filter(|t| (t.status == Status::Deprecated) == deprecated)
-                        .collect()
-                };
-                let (accepted, deprecated) = (of(false), of(true));
-                if accepted.is_empty() && deprecated.is_empty() {
-                    continue;
-                }
-                let Some(line) = row.line(cx.docs, v) else {
-                    continue;
-                };
-                if versions[v].is_none() {
-                    let text = row.text(cx.docs, v).unwrap_or_default();
-                    versions[v] = Some(glossary.analyze(&text, lang, &keyers[v]));
-                }
-                let Some(analyzed) = &versions[v] else {
-                    continue;
-                };
-                let present: Vec<&Term> = accepted
-                    .iter()
-                    .copied()
-                    .filter(|t| t.is_in(analyzed))
-                    .collect();
-                let avoided: Vec<&Term> = deprecated
-                    .iter()
-                    .copied()
-                    .filter(|d| d.is_in(analyzed))
-                    .filter(|d| {
-                        !present
-                            .iter()
-                            .any(|p| p.compact.contains(&d.compact) && !d.compact.is_empty())
-                    })
-                    .collect();
-                let expected = if accepted.is_empty() {
-                    String::new()
-                } else {
-                    format!("; expected {}", quoted(&preferred_first(&accepted)))
-                };
-                let message = if !avoided.is_empty() {
-                    format!(
-                        "{lang} uses {}, deprecated in the glossary (concept {}), for {} «{}»{expected}",
-                        quoted(&avoided),
-                        concept.id,
-                        pivot_lang,
-                        source.text
-                    )
-                } else if present.is_empty() && !accepted.is_empty() {
-                    format!(
-                        "{lang} has none of the glossary renderings of {} «{}» (concept {}){expected}",
-                        pivot_lang, source.text, concept.id
-                    )
-                } else {
-                    continue;
-                };
-                let pivot_line = row.line(cx.docs, pivot).unwrap_or(0);
-                out.push(cx.finding(
-                    Code::TermMismatch,
-                    Severity::Error,
-                    &[v],
-                    Some(r),
-                    &[(pivot, pivot_line), (v, line)],
-                    message,
-                ));
+    let pivot_lang = cx.lang(pivot);
+    let row = &cx.alignment.rows[r];
+    let mut out = Vec::new();
+    let Some(text) = row.text(cx.docs, pivot) else {
+        return out;
+    };
+    let found = glossary.find(index, &scratch.pivot_words.analyze(&text));
+    if found.is_empty() {
+        return out;
+    }
+    let mut versions: Vec<Option<Analyzed>> = cx.versions().map(|_| None).collect();
+    for &(c, t) in &found {
+        let concept = &glossary.concepts[c as usize];
+        let source = &concept.terms[t as usize];
+        for v in cx.versions().filter(|&v| v != pivot) {
+            let lang = cx.lang(v);
+            let of = |deprecated: bool| -> Vec<(u32, &Term)> {
+                (0u32..)
+                    .zip(&concept.terms)
+                    .filter(|(_, t)| t.language == lang)
+                    .filter(|(_, t)| (t.status == Status::Deprecated) == deprecated)
+                    .collect()
+            };
+            let (accepted, deprecated) = (of(false), of(true));
+            if accepted.is_empty() && deprecated.is_empty() {
+                continue;
             }
+            let Some(line) = row.line(cx.docs, v) else {
+                continue;
+            };
+            let words = &mut scratch.version_words[v];
+            let term_keys = &mut scratch.term_keys;
+            let analyzed = versions[v]
+                .get_or_insert_with(|| words.analyze(&row.text(cx.docs, v).unwrap_or_default()));
+            let mut holds = |(k, term): &(u32, &Term)| {
+                let keys = term_keys.entry((v, c, *k)).or_insert_with(|| match lang {
+                    Language::Zh => Vec::new(),
+                    _ => words.ids(&term.text),
+                });
+                analyzed.holds(term, keys)
+            };
+            let present: Vec<&Term> = accepted
+                .iter()
+                .filter(|t| holds(t))
+                .map(|&(_, t)| t)
+                .collect();
+            let avoided: Vec<&Term> = deprecated
+                .iter()
+                .filter(|t| holds(t))
+                .map(|&(_, t)| t)
+                .filter(|d| {
+                    !present
+                        .iter()
+                        .any(|p| p.compact.contains(&d.compact) && !d.compact.is_empty())
+                })
+                .collect();
+            let accepted: Vec<&Term> = accepted.iter().map(|&(_, t)| t).collect();
+            let expected = if accepted.is_empty() {
+                String::new()
+            } else {
+                format!("; expected {}", quoted(&preferred_first(&accepted)))
+            };
+            let message = if !avoided.is_empty() {
+                format!(
+                    "{lang} uses {}, deprecated in the glossary (concept {}), for {} «{}»{expected}",
+                    quoted(&avoided),
+                    concept.id,
+                    pivot_lang,
+                    source.text
+                )
+            } else if present.is_empty() && !accepted.is_empty() {
+                format!(
+                    "{lang} has none of the glossary renderings of {} «{}» (concept {}){expected}",
+                    pivot_lang, source.text, concept.id
+                )
+            } else {
+                continue;
+            };
+            let pivot_line = row.line(cx.docs, pivot).unwrap_or(0);
+            out.push(cx.finding(
+                Code::TermMismatch,
+                Severity::Error,
+                &[v],
+                Some(r),
+                &[(pivot, pivot_line), (v, line)],
+                message,
+            ));
         }
     }
+    out
 }
 
 /// Preferred renderings before admitted ones.
@@ -493,14 +571,27 @@ mod tests {
         )
         .unwrap();
         assert_eq!(g.len(), 2);
-        let en = Keyer::new(Language::En);
-        let text = g.analyze("the Cultural\nProperties of States", Language::En, &en);
-        let found = g.find(&text, Language::En);
-        assert_eq!(found.len(), 1);
-        assert_eq!(g.term(found[0]).text, "cultural property");
-        let zh = Keyer::new(Language::Zh);
-        let text = g.analyze("利用 因特 网", Language::Zh, &zh);
-        assert_eq!(g.find(&text, Language::Zh).len(), 1);
+        let found = |text: &str, language: Language| -> Vec<&str> {
+            let index = g.pivot_index(language);
+            let analyzed = WordIds::new(language, Some(&index.vocabulary)).analyze(text);
+            g.find(index, &analyzed)
+                .into_iter()
+                .map(|o| g.term(o).text.as_str())
+                .collect()
+        };
+        assert_eq!(
+            found("the Cultural\nProperties of States", Language::En),
+            ["cultural property"]
+        );
+        assert_eq!(found("利用 因特 网", Language::Zh), ["因特网"]);
+        assert_eq!(
+            found("les propriétés culturelles", Language::Fr),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            found("des biens culturels", Language::Fr),
+            ["biens culturels"]
+        );
     }
 
     #[test]

@@ -281,24 +281,38 @@ pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
     content::untranslated(&cx, &mut findings);
     length::length_ratios(&cx, &mut findings);
     document::document_mismatches(&cx, &mut findings);
-    findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
+    in_report_order(&mut findings);
     findings
 }
 
-/// Add the `term-mismatch` findings of a glossary to those of [`check`], in the same order.
+/// The `term-mismatch` findings of a glossary, in row order (independent of [`check`], so the
+/// two may run side by side; [`merge_findings`] puts them together).
 pub fn check_glossary(
     docs: &[Document],
     alignment: &Alignment,
     glossary: &glossary::Glossary,
-    findings: &mut Vec<Finding>,
-) {
+) -> Vec<Finding> {
     let cx = Context {
         docs,
         alignment,
         note_row_of: Vec::new(),
         block_row_of: Vec::new(),
     };
-    glossary::term_mismatches(&cx, glossary, findings);
+    let mut findings = Vec::new();
+    glossary::term_mismatches(&cx, glossary, &mut findings);
+    findings
+}
+
+/// Add the findings of another check to those of [`check`], in report order.
+pub fn merge_findings(findings: &mut Vec<Finding>, more: Vec<Finding>) {
+    if !more.is_empty() {
+        findings.extend(more);
+        in_report_order(findings);
+    }
+}
+
+/// Sort findings as reports list them: by code, then row, then language.
+fn in_report_order(findings: &mut [Finding]) {
     findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
 }
 

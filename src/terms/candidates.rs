@@ -215,12 +215,12 @@ pub(super) fn surfaces(
         .into_par_iter()
         .fold(
             FxHashMap::default,
-            |mut forms: FxHashMap<(u128, String), (u32, usize)>, u| {
+            |mut forms: FxHashMap<(u128, &str), (u32, usize)>, u| {
                 let tokens = &units[u];
                 candidates(tokens, |c, i, j| {
                     if wanted.contains(&c) {
                         let form = &texts[u][tokens[i].start as usize..tokens[j].end as usize];
-                        let entry = forms.entry((c, form.to_string())).or_insert((0, u));
+                        let entry = forms.entry((c, form)).or_insert((0, u));
                         entry.0 += 1;
                     }
                 });
@@ -235,7 +235,7 @@ pub(super) fn surfaces(
             }
             a
         });
-    let mut best: FxHashMap<u128, (u32, std::cmp::Reverse<usize>, String)> = FxHashMap::default();
+    let mut best: FxHashMap<u128, (u32, std::cmp::Reverse<usize>, &str)> = FxHashMap::default();
     for ((c, form), (n, first)) in counted {
         let candidate = (n, std::cmp::Reverse(first), form);
         match best.get(&c) {
@@ -246,7 +246,7 @@ pub(super) fn surfaces(
         }
     }
     best.into_iter()
-        .map(|(c, (_, _, form))| (c, form))
+        .map(|(c, (_, _, form))| (c, form.to_string()))
         .collect()
 }
 

@@ -95,6 +95,11 @@ pub(super) fn select(counts: &FxHashMap<u128, u32>, min_count: u32) -> Selected 
 }
 
 impl Selected {
+    /// The selected candidates of every text, by number, each list sorted by count.
+    pub(super) fn present_in(&self, units: &[Vec<Token>]) -> Vec<Vec<u32>> {
+        units.par_iter().map(|t| self.present(t)).collect()
+    }
+
     /// The selected candidates of one text, by number, sorted by count.
     fn present(&self, tokens: &[Token]) -> Vec<u32> {
         let mut out: Vec<u32> = distinct(tokens)
@@ -130,13 +135,13 @@ pub(super) fn cooccurrences(
     tgt: &Selected,
 ) -> FxHashMap<u64, Cooccurrence> {
     let ratio = MIN_DICE / (2.0 - MIN_DICE);
+    let (source, target) = rayon::join(|| src.present_in(source), || tgt.present_in(target));
     (0..source.len())
         .into_par_iter()
         .fold(FxHashMap::default, |mut pairs, u| {
-            let s_present = src.present(&source[u]);
-            let t_present = tgt.present(&target[u]);
+            let (s_present, t_present) = (&source[u], &target[u]);
             let t_counts: Vec<u32> = t_present.iter().map(|&t| tgt.counts[t as usize]).collect();
-            for &s in &s_present {
+            for &s in s_present {
                 let cs = f64::from(src.counts[s as usize]);
                 let low = t_counts.partition_point(|&ct| f64::from(ct) < cs * ratio);
                 let high = t_counts.partition_point(|&ct| f64::from(ct) <= cs / ratio);

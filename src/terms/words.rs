@@ -163,7 +163,7 @@ impl Keyer {
         }
         match (&self.stemmer, self.language) {
             (Some(stemmer), Language::Ru) => {
-                let stem = stemmer.stem(folded);
+                let stem = short_stem_refused(stemmer.stem(folded), folded);
                 let trimmed =
                     stem.trim_end_matches(['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я', 'й', 'ь']);
                 if trimmed.chars().count() >= 3 {
@@ -173,7 +173,7 @@ impl Keyer {
                 }
                 .to_string()
             }
-            (Some(stemmer), _) => stemmer.stem(folded).into_owned(),
+            (Some(stemmer), _) => short_stem_refused(stemmer.stem(folded), folded).into_owned(),
             (None, Language::En) => english_singular(folded).into_owned(),
             (None, Language::Ar) => strip_arabic_clitics(folded).to_string(),
             (None, _) => folded.to_string(),
@@ -199,6 +199,20 @@ impl Keyer {
         } else {
             Boundary::Free
         }
+    }
+}
+
+/// A Snowball stem, or the word itself where the stemmer left fewer than three letters: it
+/// takes endings off short words that are not endings there (Russian `опыт` → `оп`, while
+/// `опытом` → `опыт`).
+fn short_stem_refused<'a>(
+    stem: std::borrow::Cow<'a, str>,
+    word: &'a str,
+) -> std::borrow::Cow<'a, str> {
+    if stem.chars().nth(2).is_none() {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        stem
     }
 }
 
@@ -622,6 +636,8 @@ mod tests {
         assert_eq!(key("устойчивого"), key("устойчивое"));
         assert_eq!(key("Ассамблеи"), key("Ассамблея"));
         assert_eq!(key("государствам-членам"), key("государства-члены"));
+        assert_eq!(key("опыт"), key("опытом"));
+        assert_eq!(key("передовой"), key("передовым"));
         let ar = Keyer::new(Language::Ar);
         let key = |w: &str| ar.key(&ar.fold(w));
         assert_eq!(key("والممتلكات"), key("الممتلكات"));
