@@ -36,13 +36,13 @@ with open(out, "w", newline="", encoding="utf-8") as f:
 PY
 }
 
-# Seconds of the fastest of three runs of a command: wall time, then CPU time (user + system),
-# which a loaded machine changes less.
-best_of_three() {
-    python3 - "$@" <<'PY'
+# Seconds of the fastest of RUNS runs (default 3) of a command: the least wall time, then the
+# least CPU time (user + system), which a loaded machine changes less.
+fastest_of() {
+    python3 - "${RUNS:-3}" "$@" <<'PY'
 import resource, subprocess, sys, time
 runs = []
-for _ in range(3):
+for _ in range(int(sys.argv.pop(1))):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run(sys.argv[1:], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -50,12 +50,12 @@ for _ in range(3):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     runs.append((wall, cpu))
-wall, cpu = min(runs)
+wall, cpu = min(w for w, _ in runs), min(c for _, c in runs)
 print(f"{wall:.3f} {cpu:.3f}")
 PY
 }
 
-# "wall (CPU)" of a best_of_three result.
+# "wall (CPU)" of a fastest_of result.
 shown() { set -- $1; echo "$1 ($2 CPU)"; }
 
 REPORT="$RESULTS/terms-bench.md"
@@ -129,10 +129,10 @@ echo
 # terms over 100,000 rows (the en–zh dev set 25 times), one core.
 table en zh 25 "$TMP/en-zh-100k.csv"
 rows=$(( $(wc -l < "$TMP/en-zh-100k.csv") - 1 ))
-one_core=$(RAYON_NUM_THREADS=1 best_of_three taskset -c 0 "$BIN" terms "$TMP/en-zh-100k.csv" --src en --tgt zh -o "$TMP/out.csv")
-all_cores=$(best_of_three "$BIN" terms "$TMP/en-zh-100k.csv" --src en --tgt zh -o "$TMP/out.csv")
+one_core=$(RAYON_NUM_THREADS=1 fastest_of taskset -c 0 "$BIN" terms "$TMP/en-zh-100k.csv" --src en --tgt zh -o "$TMP/out.csv")
+all_cores=$(fastest_of "$BIN" terms "$TMP/en-zh-100k.csv" --src en --tgt zh -o "$TMP/out.csv")
 table en fr 25 "$TMP/en-fr-100k.csv"
-fr_one_core=$(RAYON_NUM_THREADS=1 best_of_three taskset -c 0 "$BIN" terms "$TMP/en-fr-100k.csv" --src en --tgt fr -o "$TMP/out.csv")
+fr_one_core=$(RAYON_NUM_THREADS=1 fastest_of taskset -c 0 "$BIN" terms "$TMP/en-fr-100k.csv" --src en --tgt fr -o "$TMP/out.csv")
 
 # A synthetic 10,000-concept glossary: the 52 UN concepts and 9,948 made-up ones (pseudo-words
 # in en/fr/ru, random Han characters in zh), so that the index, not luck, keeps the check fast.
@@ -156,11 +156,11 @@ with open(out, "w", newline="", encoding="utf-8") as f:
 PY
 concepts=$(( $(wc -l < "$TMP/glossary-10k.csv") - 1 ))
 VERSIONS=("$DEV/en.txt" "$DEV/zh.txt" "$DEV/fr.txt" "$DEV/ru.txt")
-plain=$(best_of_three "$BIN" check "${VERSIONS[@]}")
-with=$(best_of_three "$BIN" check --glossary "$TMP/glossary-10k.csv" "${VERSIONS[@]}")
+plain=$(RUNS=9 fastest_of "$BIN" check "${VERSIONS[@]}")
+with=$(RUNS=9 fastest_of "$BIN" check --glossary "$TMP/glossary-10k.csv" "${VERSIONS[@]}")
 findings=$({ "$BIN" check --json --glossary "$TMP/glossary-10k.csv" "${VERSIONS[@]}" 2>/dev/null || true; } | python3 -c 'import json,sys; print(sum(f["code"]=="term-mismatch" for f in json.load(sys.stdin)["findings"]))')
 {
-echo "| what | input | seconds, wall (CPU), best of 3 |"
+echo "| what | input | seconds, wall (CPU), least of 3 runs (of 9 for check) |"
 echo "|---|---|---|"
 echo "| \`terms --src en --tgt zh\`, one core (\`taskset -c 0\`, \`RAYON_NUM_THREADS=1\`) | $rows rows (dev set ×25) | $(shown "$one_core") |"
 echo "| \`terms --src en --tgt zh\`, all $(nproc) cores | $rows rows | $(shown "$all_cores") |"
@@ -168,6 +168,6 @@ echo "| \`terms --src en --tgt fr\`, one core | $rows rows | $(shown "$fr_one_co
 echo "| \`check\` en zh fr ru | dev set, 4 versions × 4,000 lines | $(shown "$plain") |"
 echo "| \`check --glossary\` ($concepts concepts) | same | $(shown "$with") |"
 echo
-python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'The glossary adds {100*(b-a)/a:+.1f} % to the CPU time of check ({sys.argv[3]} term-mismatch findings).')" "${plain#* }" "${with#* }" "$findings"
+python3 -c "import sys; w0,c0,w1,c1=map(float,sys.argv[1:5]); print(f'The glossary adds {100*(w1-w0)/w0:+.1f} % to the wall time of check and {100*(c1-c0)/c0:+.1f} % to its CPU time ({sys.argv[5]} term-mismatch findings). The machine ran other jobs: load average {sys.argv[6]}.')" $plain $with "$findings" "$(cut -d' ' -f1-3 /proc/loadavg)"
 } >> "$REPORT"
 cat "$REPORT"
