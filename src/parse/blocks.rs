@@ -157,7 +157,7 @@ fn leading_number(text: &str) -> Option<u32> {
 
 /// Whether `next` continues the paragraph whose last line is `prev`; `front_matter` is true
 /// before the opening formula of a resolution.
-fn continues(
+pub(crate) fn continues(
     prev_line: &Line,
     next_line: &Line,
     gap: Gap,
@@ -185,11 +185,7 @@ fn continues(
     let w = wrapping.width;
     let prev_width = prev_line.width;
     let lower = starts_lowercase(next);
-    let open = if cjk {
-        !ends_clause_cjk(prev)
-    } else {
-        !ends_with_punctuation(prev)
-    };
+    let open = leaves_clause_open(prev, lang);
     let marker_split = ends_with_marker(prev) && prev_width + next_line.width <= w + 4;
     match gap {
         Gap::Blank => false,
@@ -263,6 +259,16 @@ fn leaves_item_open(line: &str) -> bool {
 /// Whether a line ends with a footnote marker glued to punctuation or a word (`纲领》2`, `Action,1`).
 fn ends_with_marker(text: &str) -> bool {
     without_trailing_marker(text).len() < text.len()
+}
+
+/// Whether a line leaves its clause open: no punctuation at its end (markers aside; for
+/// Chinese and Japanese text, no clause-ending mark).
+pub(crate) fn leaves_clause_open(text: &str, lang: Language) -> bool {
+    if lang.is_cjk() {
+        !ends_clause_cjk(text)
+    } else {
+        !ends_with_punctuation(text)
+    }
 }
 
 /// Whether Chinese text ends a clause (markers aside): `。；：！？，`.

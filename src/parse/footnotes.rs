@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Language;
-use crate::parse::blocks::join_into;
+use crate::parse::blocks::{
+    Gap, Wrapping, continues, join_into, leading_label, leaves_clause_open,
+};
 use crate::parse::lines::Line;
 use crate::parse::markers::superscript_digit;
 
@@ -109,7 +111,9 @@ fn note_start(
 }
 
 /// Find the footnote areas and bodies. `kinds[i]` says what `lines[i]` is; `blank_before[i]`
-/// whether a blank line precedes it; `inventory` holds the markers seen in body text.
+/// whether a blank line precedes it; `inventory` holds the markers seen in body text. A line
+/// continues a note as it would continue a body paragraph, by the text's wrapping: in text with
+/// one paragraph per line, a note ends at its line.
 pub(crate) fn scan(
     lines: &[Line],
     kinds: &[LineKind],
@@ -117,6 +121,13 @@ pub(crate) fn scan(
     inventory: &HashSet<String>,
     lang: Language,
 ) -> (Vec<NoteDraft>, Vec<NoteRole>) {
+    let text_lines: Vec<&Line> = lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| **k == LineKind::Text)
+        .map(|(l, _)| l)
+        .collect();
+    let wrapping = Wrapping::measure(&text_lines);
     let mut notes: Vec<NoteDraft> = Vec::new();
     let mut roles = vec![NoteRole::None; lines.len()];
     let mut in_area = false;
@@ -187,7 +198,11 @@ pub(crate) fn scan(
                 roles[i] = NoteRole::Note(notes.len() - 1);
                 split_embedded(&mut notes, &mut last_number, lines[i].no, 0);
             }
-            None if in_area && !blank_before[i] && !notes.is_empty() => {
+            None if in_area
+                && !blank_before[i]
+                && !notes.is_empty()
+                && note_continues(&lines[i - 1], &lines[i], wrapping, lang) =>
+            {
                 let note = notes.last_mut().expect("a note to continue");
                 let from = note.text.len();
                 join_into(&mut note.text, text, lang);
@@ -199,6 +214,13 @@ pub(crate) fn scan(
         }
     }
     (notes, roles)
+}
+
+/// Whether `next` continues the note whose last line is `prev`: as a body paragraph would, or
+/// after a line that leaves its clause open (notes run narrower or wider than the body text).
+fn note_continues(prev: &Line, next: &Line, wrapping: Wrapping, lang: Language) -> bool {
+    continues(prev, next, Gap::Adjacent, wrapping, lang, false)
+        || (leaves_clause_open(&prev.text, lang) && leading_label(&next.text).is_none())
 }
 
 /// Split the last note where the next note of the sequence starts inside it, looking only at
@@ -353,6 +375,24 @@ mod tests {
 
     fn markers_of(notes: &[NoteDraft]) -> Vec<&str> {
         notes.iter().map(|n| n.marker.as_str()).collect()
+    }
+
+    #[test]
+    fn in_text_of_one_paragraph_per_line_a_note_ends_at_its_line() {
+        let (notes, roles) = scan_texts(
+            &[
+                "__________________",
+                "1 See A/56/100.",
+                "The Committee met in Geneva.",
+                "It adopted the report of its",
+                "thirtieth session.",
+            ],
+            Language::En,
+        );
+        assert_eq!(markers_of(&notes), vec!["1"]);
+        assert_eq!(notes[0].text, "See A/56/100.");
+        assert_eq!(roles[2], NoteRole::None);
+        assert_eq!(roles[4], NoteRole::None);
     }
 
     #[test]
