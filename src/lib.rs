@@ -59,7 +59,7 @@ pub use align::sentence_rows::{Level, SentenceRow};
 pub use align::{AlignError, Alignment, Cell, Evidence, Method, Row, RowKind};
 pub use check::glossary::{Glossary, Status as GlossaryStatus};
 pub use check::{Code, Finding, Severity};
-pub use error::{DecodeError, DocxError, Error};
+pub use error::{DecodeError, DocxError, Error, PdfError};
 pub use input::{read_text, split_lines};
 pub use language::{Detection, detect as detect_language};
 pub use lexicon::{DictFormat, Lexicon, LexiconCache, cedict_places, find_cedict};

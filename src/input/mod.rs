@@ -4,11 +4,13 @@
 //! A file's format is told from its first bytes, not its name: a ZIP container (Word `.docx`,
 //! OpenDocument), a PDF, an OLE2 compound file (Word 97–2003 `.doc`, or an encrypted Office
 //! file), or text. Plain text is decoded by [`text`]; a Word `.docx` is rendered as text by
-//! [`docx`], keeping the place of each line in the Word file; a format that is recognised but
+//! [`docx`], keeping the place of each line in the Word file; a PDF is read by [`pdf`] with
+//! poppler, keeping the page and line of each line; a format that is recognised but
 //! not read is refused with an error that names the file and says what to do, so that no
 //! version is taken for binary garbage or skipped in silence.
 
 mod docx;
+mod pdf;
 mod text;
 
 use std::path::Path;
@@ -23,9 +25,10 @@ use crate::model::Place;
 pub(crate) struct Loaded {
     /// The text the parser reads.
     pub text: String,
-    /// The encoding of a text file (`UTF-8`, `UTF-16LE` …), `docx` for a Word document.
+    /// The encoding of a text file (`UTF-8`, `UTF-16LE` …), `docx` for a Word document, `pdf`
+    /// for a PDF.
     pub encoding: &'static str,
-    /// For a Word document: the place of each line of `text` (index 0 is line 1).
+    /// For a Word document or a PDF: the place of each line of `text` (index 0 is line 1).
     pub places: Option<Vec<Place>>,
     /// What the reader noticed that the parser cannot (unaccepted tracked changes).
     pub warnings: Vec<String>,
@@ -72,11 +75,7 @@ impl SourceFormat {
     /// The refusal for a format that is recognised but not read, naming `path`.
     fn unsupported(self, path: &Path) -> Option<Error> {
         let (format, advice) = match self {
-            SourceFormat::PlainText | SourceFormat::Zip => return None,
-            SourceFormat::Pdf => (
-                "PDF",
-                "extract its text first (`pdftotext -layout FILE.pdf`) and check the .txt",
-            ),
+            SourceFormat::PlainText | SourceFormat::Zip | SourceFormat::Pdf => return None,
             SourceFormat::Ole => (
                 "Word 97-2003 .doc or password-protected Office",
                 "remove any password and save the document as Word .docx (or plain text, UTF-8)",
@@ -115,6 +114,18 @@ pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Error> {
             encoding: "docx",
             places: Some(rendered.places),
             warnings: rendered.warnings,
+        });
+    }
+    if format == SourceFormat::Pdf {
+        let rendered = pdf::read(bytes).map_err(|source| Error::Pdf {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        return Ok(Loaded {
+            text: rendered.text,
+            encoding: "pdf",
+            places: Some(rendered.places),
+            warnings: Vec::new(),
         });
     }
     decode(bytes)
@@ -176,15 +187,10 @@ mod tests {
     }
 
     #[test]
-    fn office_and_pdf_files_are_refused_by_name_with_advice() {
+    fn office_files_are_refused_by_name_with_advice() {
         let docx = refusal(b"PK\x03\x04\x14\x00\x06\x00", "zh.docx");
         assert!(docx.contains("zh.docx") && docx.contains("ZIP"), "{docx}");
         assert!(docx.contains("save it again"), "{docx}");
-        let pdf = refusal(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", "es.pdf");
-        assert!(
-            pdf.contains("es.pdf: PDF") && pdf.contains("pdftotext"),
-            "{pdf}"
-        );
         let doc = refusal(
             &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
             "fr.doc",

@@ -6,6 +6,8 @@
 //! ([`blocks`]), footnote markers ([`markers`]) and their links to footnote bodies.
 
 mod blocks;
+/// How a wrapped line joins its paragraph, for readers that join lines themselves (PDF).
+pub(crate) use blocks::join_into;
 mod footnotes;
 mod header;
 pub(crate) mod lines;
