@@ -19,8 +19,11 @@ pub(super) fn strip_bidi(line: &str) -> String {
 /// (`)2017( 2347` for `2347 (2017)`, `،1` for `1،`): the pieces of a run without letters
 /// are reversed and its brackets mirrored back. Runs with Latin letters stay as they are.
 pub(super) fn repair_rtl_runs(raw: &str) -> String {
-    if !raw.contains('\u{202A}') || !raw.chars().any(is_rtl_letter) {
+    if !raw.contains('\u{202A}') {
         return raw.to_string();
+    }
+    if !raw.chars().any(is_rtl_letter) {
+        return mirrored_line(raw);
     }
     let mut out = String::with_capacity(raw.len() + 8);
     let mut run: Option<String> = None;
@@ -36,7 +39,13 @@ pub(super) fn repair_rtl_runs(raw: &str) -> String {
                         .replace('؛', " ؛ ")
                         .split_whitespace()
                         .rev()
-                        .map(mirrored)
+                        .map(|p| match p.strip_prefix('-') {
+                            // An Arabic paragraph number `1 -` comes out as `-1`.
+                            Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+                                format!("{n} -")
+                            }
+                            _ => mirrored(p),
+                        })
                         .collect();
                     out.push(' ');
                     out.push_str(&pieces.join(" "));
@@ -53,6 +62,28 @@ pub(super) fn repair_rtl_runs(raw: &str) -> String {
     }
     let out = strip_bidi(&out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A line of Latin letters and digits set right to left (a job number in an Arabic document):
+/// when it shows mirrored brackets (`190526 )A( 26-08123`), its pieces in reverse order and
+/// the brackets turned back (`26-08123 (A) 190526`); otherwise as it is.
+fn mirrored_line(raw: &str) -> String {
+    let line = strip_bidi(raw);
+    let mirrored_brackets = shows_mirrored_brackets(&line);
+    if !raw.starts_with('\u{202B}') || !mirrored_brackets {
+        return raw.to_string();
+    }
+    let pieces: Vec<String> = line.split_whitespace().rev().map(mirrored).collect();
+    pieces.join(" ")
+}
+
+/// Whether a line shows a bracketed piece the wrong way round: `)…(`.
+fn shows_mirrored_brackets(line: &str) -> bool {
+    match (line.find(')'), line.find('(')) {
+        (Some(close), Some(open)) => close < open,
+        (Some(_), None) => false,
+        _ => false,
+    }
 }
 
 /// A piece of text with its brackets mirrored.

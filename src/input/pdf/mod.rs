@@ -36,7 +36,7 @@ const RAISED: f64 = 0.8;
 const SMALL_PRINT: f64 = 0.88;
 
 /// A gap between two lines larger than this share of the line height is a paragraph break.
-const PARAGRAPH_GAP: f64 = 0.25;
+const PARAGRAPH_GAP: f64 = 0.15;
 
 /// A PDF rendered as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,10 +90,14 @@ fn render(text: &str, pages: &[Page]) -> Result<Rendered, PdfError> {
         })
         .collect();
     let furniture = furniture(&pages_lines);
-    let mut out = Renderer::default();
+    let mut out = Renderer {
+        line_gap: line_gap(pages),
+        ..Renderer::default()
+    };
     for (k, lines) in pages_lines.iter().enumerate() {
         let page = pages.get(k);
-        let geometry = pair(lines, page.map_or(&[][..], |p| &p.lines));
+        let owned = pair(lines, page.map_or(&[][..], |p| &p.lines));
+        let geometry: Vec<Option<&Line>> = owned.iter().map(Option::as_ref).collect();
         let mut known = out.markers.clone();
         known.extend(
             geometry
@@ -111,7 +115,9 @@ fn render(text: &str, pages: &[Page]) -> Result<Rendered, PdfError> {
             })
             .collect();
         let height = page.map_or(0.0, |p| p.height);
-        if let Some((start, end)) = note_area(lines, &geometry, height, body, &known) {
+        if let Some((start, end)) =
+            note_area(lines, &geometry, (height, body, out.line_gap), &known)
+        {
             for role in roles[start..end].iter_mut().filter(|r| **r == Role::Body) {
                 *role = Role::Note;
             }
@@ -146,6 +152,21 @@ fn body_height(pages: &[Page]) -> f64 {
         .into_iter()
         .max_by_key(|(k, n)| (*n, *k))
         .map_or(0.0, |(k, _)| k as f64 / 2.0)
+}
+
+/// The usual gap between the box of a line and the next one of the same paragraph: the lower
+/// quartile of the gaps between successive lines (fonts such as Arabic Naskh leave more room
+/// between lines than their boxes show).
+fn line_gap(pages: &[Page]) -> f64 {
+    let mut gaps: Vec<f64> = pages
+        .iter()
+        .flat_map(|p| p.lines.windows(2))
+        .map(|pair| (pair[1].top() - pair[0].bottom(), pair[0].height()))
+        .filter(|(gap, height)| *gap > -height && *gap < 2.0 * height)
+        .map(|(gap, _)| gap)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    gaps.get(gaps.len() / 4).copied().unwrap_or(0.0).max(0.0)
 }
 
 /// The lines of each page that are page furniture: among its first two and last three lines,
@@ -219,23 +240,62 @@ fn opens_label(text: &str) -> bool {
         || text.starts_with('(')
 }
 
-/// The geometry of each text line: the layout lines in the same order when there are as many,
-/// else the next layout line with the same characters (`None` when there is none near).
-fn pair<'a>(lines: &[&str], layout: &'a [Line]) -> Vec<Option<&'a Line>> {
+/// The geometry of each text line: the layout lines in the same order when there are as many;
+/// else the next layout line with the same characters, or holding this line and the next one
+/// (poppler's text output splits a line at a wide gap), or the next two layout lines together
+/// (it joins a line ending in a hyphen to the next); `None` when there is none near.
+fn pair(lines: &[&str], layout: &[Line]) -> Vec<Option<Line>> {
     if lines.len() == layout.len() {
-        return layout.iter().map(Some).collect();
+        return layout.iter().cloned().map(Some).collect();
     }
+    let sorted = |mut chars: Vec<char>| {
+        chars.sort_unstable();
+        chars
+    };
+    let signatures: Vec<Vec<char>> = lines.iter().map(|t| layout::signature(t.chars())).collect();
+    let mut paired = vec![None; lines.len()];
     let mut next = 0;
-    lines
-        .iter()
-        .map(|text| {
-            let signature = layout::signature(text.chars());
-            let found =
-                (next..layout.len().min(next + 4)).find(|&k| layout[k].signature() == signature)?;
-            next = found + 1;
-            Some(&layout[found])
-        })
-        .collect()
+    let mut i = 0;
+    while i < lines.len() {
+        let window = next..layout.len().min(next + 4);
+        let two_texts = (i + 1 < lines.len())
+            .then(|| sorted([signatures[i].clone(), signatures[i + 1].clone()].concat()));
+        let mut taken = 1;
+        let mut found = None;
+        for k in window {
+            if layout[k].signature() == signatures[i] {
+                found = Some((k, layout[k].clone()));
+            } else if two_texts.as_ref() == Some(&layout[k].signature()) {
+                found = Some((k, layout[k].clone()));
+                taken = 2;
+            } else if let Some(after) = layout.get(k + 1) {
+                let mut both = [layout[k].signature(), after.signature()].concat();
+                let joined = sorted(both.clone()) == signatures[i] || {
+                    // The hyphen poppler took out.
+                    if let Some(h) = both.iter().position(|c| *c == '-') {
+                        both.remove(h);
+                    }
+                    sorted(both) == signatures[i]
+                };
+                if joined {
+                    let mut line = layout[k].clone();
+                    line.words.extend(after.words.iter().cloned());
+                    found = Some((k + 1, line));
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        if let Some((k, line)) = found {
+            for slot in &mut paired[i..i + taken] {
+                *slot = Some(line.clone());
+            }
+            next = k + 1;
+        }
+        i += taken;
+    }
+    paired
 }
 
 /// The text lines of a page's footnote area, as a range: the run of small-print lines in the
@@ -246,8 +306,7 @@ fn pair<'a>(lines: &[&str], layout: &'a [Line]) -> Vec<Option<&'a Line>> {
 fn note_area(
     lines: &[&str],
     geometry: &[Option<&Line>],
-    page_height: f64,
-    body: f64,
+    (page_height, body, line_gap): (f64, f64, f64),
     markers: &[String],
 ) -> Option<(usize, usize)> {
     let opens_note = |k: usize| clean::note_opening(&prepared(lines[k]), markers).is_some();
@@ -260,7 +319,9 @@ fn note_area(
     (1..lines.len())
         .find(|&k| {
             let gap = match (geometry[k - 1], geometry[k]) {
-                (Some(before), Some(now)) => now.top() - before.bottom() > 0.8 * before.height(),
+                (Some(before), Some(now)) => {
+                    now.top() - before.bottom() > line_gap + 0.8 * before.height()
+                }
                 _ => false,
             };
             gap && low(k) && opens_note(k)
@@ -301,6 +362,8 @@ struct Renderer {
     places: Vec<Place>,
     /// The footnote markers found raised in the body so far.
     markers: Vec<String>,
+    /// The usual gap between two lines of a paragraph (see [`line_gap`]).
+    line_gap: f64,
     /// The body paragraph being joined (across a page break too).
     paragraph: Option<Open>,
     /// The note being joined.
@@ -361,15 +424,17 @@ impl Renderer {
                 Role::Body => {
                     let text = clean::remove_han_spaces(self.body_line(raw, geometry[k]).trim());
                     let now = geometry[k];
-                    let breaks = match (previous, now) {
-                        (Some(before), Some(now)) => {
-                            now.top() - before.bottom() > PARAGRAPH_GAP * before.height()
-                        }
-                        (Some(_), None) => false,
-                        (None, _) => {
-                            self.paragraph.as_ref().is_some_and(|p| !p.full) || opens_label(&text)
-                        }
-                    };
+                    // A line short of the margin ends its paragraph (the text is justified).
+                    let ended = self.paragraph.as_ref().is_some_and(|p| !p.full);
+                    let breaks = ended
+                        || match (previous, now) {
+                            (Some(before), Some(now)) => {
+                                now.top() - before.bottom()
+                                    > self.line_gap + PARAGRAPH_GAP * before.height()
+                            }
+                            (Some(_), None) => false,
+                            (None, _) => opens_label(&text),
+                        };
                     if breaks {
                         self.flush_paragraph();
                     }
