@@ -60,17 +60,37 @@ pub(super) fn repair_rtl_runs(raw: &str) -> String {
     if let Some(r) = run {
         out.push_str(&r);
     }
-    let out = strip_bidi(&out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let out = strip_bidi(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    ARABIC_LETTER_LABEL.replace_all(&out, "($1)").into_owned()
 }
 
-/// A line of Latin letters and digits set right to left (a job number in an Arabic document):
-/// when it shows mirrored brackets (`190526 )A( 26-08123`), its pieces in reverse order and
-/// the brackets turned back (`26-08123 (A) 190526`); otherwise as it is.
+/// A sub-paragraph letter whose bracket run came apart: `( أ)`.
+static ARABIC_LETTER_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\( (\p{Arabic}{1,2})\)").expect("a valid pattern")
+});
+
+/// A line of Latin letters and digits set right to left (a job number or date in an Arabic
+/// document): when it shows mirrored brackets (`190526 )A( 26-08123`), its pieces in reverse
+/// order and the brackets turned back (`26-08123 (A) 190526`); a date whose day went to the end
+/// (`May 2026 19`) with the day in front again; otherwise as it is.
 fn mirrored_line(raw: &str) -> String {
     let line = strip_bidi(raw);
-    let mirrored_brackets = shows_mirrored_brackets(&line);
-    if !raw.starts_with('\u{202B}') || !mirrored_brackets {
+    if !raw.starts_with('\u{202B}') {
+        return raw.to_string();
+    }
+    let pieces: Vec<&str> = line.split_whitespace().collect();
+    if let [month, year, day] = pieces[..] {
+        let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())
+        };
+        if month.chars().all(char::is_alphabetic) && digits(year, 4..=4) && digits(day, 1..=2) {
+            return format!("{day} {month} {year}");
+        }
+    }
+    if !shows_mirrored_brackets(&line) {
         return raw.to_string();
     }
     let pieces: Vec<String> = line.split_whitespace().rev().map(mirrored).collect();
