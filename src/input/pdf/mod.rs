@@ -395,7 +395,7 @@ impl Renderer {
             match roles[k] {
                 Role::Furniture => {
                     self.flush_note();
-                    if previous.is_some() {
+                    if self.paragraph.as_ref().is_some_and(|p| !p.full) {
                         self.flush_paragraph();
                     }
                     self.unit(&prepared(raw), place(k));
