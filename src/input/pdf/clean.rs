@@ -363,12 +363,12 @@ mod tests {
             repair_rtl_runs(line),
             "الجرائم ذات الصلة 1 ، وإلى قرار مجلس الأمن 2347 (2017) المؤرخ"
         );
-        let latin = "\u{202B}\u{202A}May 2026 19\u{202C}\u{202C}";
-        assert_eq!(
-            repair_rtl_runs(latin),
-            latin,
-            "no right-to-left letter: unchanged"
-        );
+        let date = "\u{202B}\u{202A}May 2026 19\u{202C}\u{202C}";
+        assert_eq!(repair_rtl_runs(date), "19 May 2026", "the day back in front");
+        let job = "\u{202B}\u{202A}190526 )A( 26-08123\u{202C}\u{202C}";
+        assert_eq!(repair_rtl_runs(job), "26-08123 (A) 190526");
+        let latin = "\u{202B}\u{202A}Distr.: Limited\u{202C}\u{202C}";
+        assert_eq!(repair_rtl_runs(latin), latin, "nothing mirrored: unchanged");
         assert_eq!(repair_rtl_runs("2347 (2017)"), "2347 (2017)");
     }
 

@@ -137,8 +137,9 @@ mod tests {
             return;
         }
         let started = std::time::Instant::now();
-        // `sh -c 'sleep 5' - -`: the two dashes become the script's $0 and $1.
-        let e = run("sh", &["-c", "sleep 5"], b"", Duration::from_millis(200)).unwrap_err();
+        // `sh -c 'exec sleep 5' - -`: the two dashes become the script's $0 and $1; `exec`
+        // so that the process killed is the one holding the pipes.
+        let e = run("sh", &["-c", "exec sleep 5"], b"", Duration::from_millis(200)).unwrap_err();
         assert!(matches!(e, PdfError::Timeout { .. }), "{e:?}");
         assert!(started.elapsed() < Duration::from_secs(4));
     }
