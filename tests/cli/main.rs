@@ -10,6 +10,7 @@ mod docx;
 mod fuzz;
 mod html;
 mod parse;
+mod pdf;
 mod sentence;
 mod terms;
 mod tmx;
