@@ -168,7 +168,10 @@ fn findings_on_pdf_files_name_the_page_and_line() {
         .unwrap();
     assert_eq!(report.status.code(), Some(1));
     let report = String::from_utf8(report.stdout).unwrap();
-    assert!(report.contains("es page 2, line 20: 4. Recomienda"), "{report}");
+    assert!(
+        report.contains("es page 2, line 20: 4. Recomienda"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -249,7 +252,8 @@ fn unreadable_pdfs_are_refused_in_one_line_naming_the_file() {
         "11".repeat(32),
         "22".repeat(32)
     );
-    let id = "/Encrypt 4 0 R/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]";
+    let id =
+        "/Encrypt 4 0 R/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]";
     let (code, encrypted) = refusal(dir.path(), "ru.pdf", &hand_made_pdf(&encrypt, id));
     assert_eq!(code, Some(2));
     assert_eq!(encrypted.lines().count(), 1, "{encrypted}");
@@ -285,7 +289,10 @@ fn without_poppler_a_pdf_is_refused_with_the_package_to_install() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("zh.pdf: reading a PDF needs pdftotext"), "{stderr}");
+    assert!(
+        stderr.contains("zh.pdf: reading a PDF needs pdftotext"),
+        "{stderr}"
+    );
     for install in [
         "apt install poppler-utils",
         "brew install poppler",

@@ -364,7 +364,11 @@ mod tests {
             "الجرائم ذات الصلة 1 ، وإلى قرار مجلس الأمن 2347 (2017) المؤرخ"
         );
         let date = "\u{202B}\u{202A}May 2026 19\u{202C}\u{202C}";
-        assert_eq!(repair_rtl_runs(date), "19 May 2026", "the day back in front");
+        assert_eq!(
+            repair_rtl_runs(date),
+            "19 May 2026",
+            "the day back in front"
+        );
         let job = "\u{202B}\u{202A}190526 )A( 26-08123\u{202C}\u{202C}";
         assert_eq!(repair_rtl_runs(job), "26-08123 (A) 190526");
         let latin = "\u{202B}\u{202A}Distr.: Limited\u{202C}\u{202C}";

@@ -99,10 +99,7 @@ pub(super) fn read(xhtml: &str) -> Vec<Page> {
     let mut reader = Reader::from_str(xhtml);
     let mut pages: Vec<Page> = Vec::new();
     let mut word: Option<Word> = None;
-    loop {
-        let Ok(event) = reader.read_event() else {
-            break;
-        };
+    while let Ok(event) = reader.read_event() {
         match event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "page" => pages.push(Page {

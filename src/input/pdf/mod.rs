@@ -62,7 +62,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Rendered, PdfError> {
     });
     let text = text?;
     let pages = layout::read(&boxes?);
-    Ok(render(&text, &pages)?)
+    render(&text, &pages)
 }
 
 /// The text of `pdftotext` (pages separated by form feeds) laid out with the geometry of

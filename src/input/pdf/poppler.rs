@@ -139,7 +139,13 @@ mod tests {
         let started = std::time::Instant::now();
         // `sh -c 'exec sleep 5' - -`: the two dashes become the script's $0 and $1; `exec`
         // so that the process killed is the one holding the pipes.
-        let e = run("sh", &["-c", "exec sleep 5"], b"", Duration::from_millis(200)).unwrap_err();
+        let e = run(
+            "sh",
+            &["-c", "exec sleep 5"],
+            b"",
+            Duration::from_millis(200),
+        )
+        .unwrap_err();
         assert!(matches!(e, PdfError::Timeout { .. }), "{e:?}");
         assert!(started.elapsed() < Duration::from_secs(4));
     }
