@@ -15,12 +15,14 @@ pub(super) fn strip_bidi(line: &str) -> String {
 }
 
 /// A right-to-left line with its embedded runs of digits and punctuation put in logical order.
-/// poppler wraps each such run in U+202A … U+202C and writes its pieces in visual order
-/// (`)2017( 2347` for `2347 (2017)`, `،1` for `1،`): the pieces of a run without letters
-/// are reversed and its brackets mirrored back. Runs with Latin letters stay as they are.
+/// poppler wraps each such run in U+202A … U+202C and writes it in visual order
+/// (`)2017( 2347` for `2347 (2017)`, ` ،1` for `1، `): a run without letters is read back
+/// from its end, numbers (`2004/34`, `125 486` aside) kept as they are written. Runs with
+/// Latin letters stay as they are. A sub-paragraph letter whose bracket came apart (`( أ)`) is
+/// closed up again.
 pub(super) fn repair_rtl_runs(raw: &str) -> String {
     if !raw.contains('\u{202A}') {
-        return raw.to_string();
+        return ARABIC_LETTER_LABEL.replace_all(raw, "($1)").into_owned();
     }
     if !raw.chars().any(is_rtl_letter) {
         return mirrored_line(raw);
@@ -34,22 +36,7 @@ pub(super) fn repair_rtl_runs(raw: &str) -> String {
                 if r.chars().any(char::is_alphabetic) {
                     out.push_str(r);
                 } else {
-                    let pieces: Vec<String> = r
-                        .replace('،', " ، ")
-                        .replace('؛', " ؛ ")
-                        .split_whitespace()
-                        .rev()
-                        .map(|p| match p.strip_prefix('-') {
-                            // An Arabic paragraph number `1 -` comes out as `-1`.
-                            Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
-                                format!("{n} -")
-                            }
-                            _ => mirrored(p),
-                        })
-                        .collect();
-                    out.push(' ');
-                    out.push_str(&pieces.join(" "));
-                    out.push(' ');
+                    out.push_str(&read_back(r));
                 }
                 run = None;
             }
@@ -64,8 +51,38 @@ pub(super) fn repair_rtl_runs(raw: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    // An Arabic paragraph number `1 -` comes out as `-1`, read back `1-`.
+    let out = PARAGRAPH_NUMBER.replace(&out, "$1 - ");
     ARABIC_LETTER_LABEL.replace_all(&out, "($1)").into_owned()
 }
+
+/// A run of digits and punctuation in visual order read back from its end: each number (digits
+/// with `/ . , :` between them) stays as written, everything else is reversed.
+fn read_back(run: &str) -> String {
+    let chars: Vec<char> = run.chars().collect();
+    let mut tokens: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut end = i;
+        while end < chars.len()
+            && (chars[end].is_ascii_digit()
+                || end > i
+                    && matches!(chars[end], '/' | '.' | ',' | ':')
+                    && chars.get(end + 1).is_some_and(char::is_ascii_digit))
+        {
+            end += 1;
+        }
+        let end = end.max(i + 1);
+        tokens.push(chars[i..end].iter().collect());
+        i = end;
+    }
+    tokens.reverse();
+    tokens.concat()
+}
+
+/// An Arabic paragraph number read back from its visual order: `1-` at the start of a line.
+static PARAGRAPH_NUMBER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^(\d{1,3})- ?").expect("a valid pattern"));
 
 /// A sub-paragraph letter whose bracket run came apart: `( أ)`.
 static ARABIC_LETTER_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -361,7 +378,17 @@ mod tests {
         let line = "\u{202B}الجرائم ذات الصلة\u{202A} ،1\u{202C}وإلى قرار مجلس الأمن \u{202A} )2017( 2347\u{202C}المؤرخ\u{202C}";
         assert_eq!(
             repair_rtl_runs(line),
-            "الجرائم ذات الصلة 1 ، وإلى قرار مجلس الأمن 2347 (2017) المؤرخ"
+            "الجرائم ذات الصلة1، وإلى قرار مجلس الأمن 2347 (2017) المؤرخ"
+        );
+        let line = "\u{202B}فيينا\u{202A} 18 ،\u{202C}أيار\u{202A}/\u{202C}مايو \u{202A}2026\u{202C}\u{202C}";
+        assert_eq!(repair_rtl_runs(line), "فيينا، 18 أيار/مايو 2026");
+        let line =
+            "\u{202B}\u{202A} -5\u{202C}يشجع الدول\u{202A} ،\u{202C}وفقا\u{202A}:\u{202C}\u{202C}";
+        assert_eq!(repair_rtl_runs(line), "5 - يشجع الدول، وفقا:");
+        let line = "\u{202B}( أ) إلزام مشغلي منصات\u{202C}";
+        assert_eq!(
+            repair_rtl_runs(line),
+            "\u{202B}(أ) إلزام مشغلي منصات\u{202C}"
         );
         let date = "\u{202B}\u{202A}May 2026 19\u{202C}\u{202C}";
         assert_eq!(

@@ -81,13 +81,29 @@ fn render(text: &str, pages: &[Page]) -> Result<Rendered, PdfError> {
         });
     }
     let body = body_height(pages);
-    let pages_lines: Vec<Vec<&str>> = texts
+    let mut pages_lines: Vec<Vec<String>> = texts
         .iter()
         .map(|t| {
             t.lines()
                 .filter(|l| !clean::strip_bidi(l).trim().is_empty())
+                .map(str::to_string)
                 .collect()
         })
+        .collect();
+    let paired: Vec<Vec<Option<Line>>> = pages_lines
+        .iter_mut()
+        .enumerate()
+        .map(|(k, lines)| {
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let mut geometry = pair(&refs, pages.get(k).map_or(&[][..], |p| &p.lines));
+            merge_lone_markers(lines, &mut geometry);
+            restore_hyphens(lines, &geometry);
+            geometry
+        })
+        .collect();
+    let pages_lines: Vec<Vec<&str>> = pages_lines
+        .iter()
+        .map(|lines| lines.iter().map(String::as_str).collect())
         .collect();
     let furniture = furniture(&pages_lines);
     let mut out = Renderer {
@@ -96,8 +112,7 @@ fn render(text: &str, pages: &[Page]) -> Result<Rendered, PdfError> {
     };
     for (k, lines) in pages_lines.iter().enumerate() {
         let page = pages.get(k);
-        let owned = pair(lines, page.map_or(&[][..], |p| &p.lines));
-        let geometry: Vec<Option<&Line>> = owned.iter().map(Option::as_ref).collect();
+        let geometry: Vec<Option<&Line>> = paired[k].iter().map(Option::as_ref).collect();
         let mut known = out.markers.clone();
         known.extend(
             geometry
@@ -107,7 +122,9 @@ fn render(text: &str, pages: &[Page]) -> Result<Rendered, PdfError> {
         );
         let mut roles: Vec<Role> = (0..lines.len())
             .map(|i| {
-                if furniture[k].contains(&i) {
+                if lines[i].is_empty() {
+                    Role::Merged
+                } else if furniture[k].contains(&i) {
                     Role::Furniture
                 } else {
                     Role::Body
@@ -184,7 +201,9 @@ fn furniture(pages: &[Vec<&str>]) -> Vec<Vec<usize>> {
     };
     let edges = |lines: &[&str]| -> Vec<usize> {
         let n = lines.len();
-        (0..n).filter(|&i| i < 2 || i + 3 >= n).collect()
+        (0..n)
+            .filter(|&i| (i < 2 || i + 3 >= n) && !lines[i].is_empty())
+            .collect()
     };
     let keys: Vec<Vec<(usize, String)>> = pages
         .iter()
@@ -298,10 +317,127 @@ fn pair(lines: &[&str], layout: &[Line]) -> Vec<Option<Line>> {
     paired
 }
 
+/// A footnote marker poppler printed as a line of its own (raised above the first line of a
+/// page, it is taken for a line of its own) put back into the line below, after the word it
+/// follows (the word to its right in a right-to-left line, to its left otherwise), in the text
+/// and in the geometry; its own line is left empty.
+fn merge_lone_markers(lines: &mut [String], geometry: &mut [Option<Line>]) {
+    for k in 0..lines.len().saturating_sub(1) {
+        let marker = clean::strip_bidi(&lines[k]).trim().to_string();
+        let (Some(alone), Some(below)) = (&geometry[k], &geometry[k + 1]) else {
+            continue;
+        };
+        let raised_onto = alone.words.len() == 1
+            && alone.height() < RAISED * below.height()
+            && alone.bottom() > below.top()
+            && alone.top() <= below.top();
+        if !clean::is_marker(&marker) || !raised_onto {
+            continue;
+        }
+        let word = alone.words[0].clone();
+        let rtl = lines[k + 1].chars().any(clean::is_rtl_letter);
+        let follows = below
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| {
+                if rtl {
+                    w.x0 >= word.x1 - 1.0
+                } else {
+                    w.x1 <= word.x0 + 1.0
+                }
+            })
+            .min_by(|(_, a), (_, b)| {
+                let distance =
+                    |w: &layout::Word| (w.x0 - word.x1).abs().min((word.x0 - w.x1).abs());
+                distance(a).total_cmp(&distance(b))
+            });
+        let Some((index, after)) = follows else {
+            continue;
+        };
+        // The words of a right-to-left line are in visual order, their letters too.
+        let (logical, nth) = if rtl {
+            let same = below
+                .words
+                .iter()
+                .filter(|w| w.x0 > after.x0 && w.text == after.text);
+            (after.text.chars().rev().collect::<String>(), same.count())
+        } else {
+            let same = below.words[..index].iter().filter(|w| w.text == after.text);
+            (after.text.clone(), same.count())
+        };
+        let Some(at) = lines[k + 1]
+            .match_indices(&logical)
+            .nth(nth)
+            .map(|(i, _)| i + logical.len())
+        else {
+            continue;
+        };
+        lines[k + 1].insert_str(at, &marker);
+        if let Some(below) = geometry[k + 1].as_mut() {
+            below
+                .words
+                .insert(if rtl { index } else { index + 1 }, word);
+        }
+        lines[k].clear();
+        geometry[k] = None;
+    }
+}
+
+/// The hyphens poppler takes out when it joins a line ending in one to the next line
+/// (`money-` + `laundering` → `moneylaundering`) put back: the text is compared with versions
+/// where the word is written with its hyphen.
+fn restore_hyphens(lines: &mut [String], geometry: &[Option<Line>]) {
+    for (text, line) in lines.iter_mut().zip(geometry) {
+        let Some(line) = line else {
+            continue;
+        };
+        for pair in line.words.windows(2) {
+            let (end, next) = (&pair[0].text, &pair[1].text);
+            let Some(stem) = end
+                .strip_suffix('-')
+                .filter(|s| s.ends_with(char::is_alphabetic))
+            else {
+                continue;
+            };
+            let joined = format!("{stem}{next}");
+            if !text.contains(&format!("{end}{next}")) {
+                if let Some(at) = text.find(&joined) {
+                    text.insert(at + stem.len(), '-');
+                }
+            }
+        }
+    }
+}
+
+/// A footnote line as the parser reads it. A note of a right-to-left document printed in
+/// Latin letters only (`4 E/CN.15/2025/12.`) comes out of poppler in visual order, its marker
+/// (the word at its right edge) last and its full stop first (`.E/CN.15/2025/124`): they are
+/// put back in front and at the end.
+fn note_line(raw: &str, geometry: Option<&Line>) -> String {
+    let text = prepared(raw);
+    let rightmost = geometry.and_then(|l| l.words.iter().max_by(|a, b| a.x1.total_cmp(&b.x1)));
+    let Some(marker) = rightmost.map(|w| clean::strip_bidi(&w.text)) else {
+        return text;
+    };
+    let latin_in_rtl = raw.starts_with('\u{202B}') && !raw.chars().any(clean::is_rtl_letter);
+    let trimmed = text.trim();
+    match trimmed.strip_suffix(marker.as_str()) {
+        Some(rest) if latin_in_rtl && clean::is_marker(&marker) && !rest.trim().is_empty() => {
+            let rest = rest.trim();
+            let body = rest.trim_start_matches(['.', ',', ':', ';', '،', '؛']);
+            let stop = &rest[..rest.len() - body.len()];
+            format!("{marker} {}{stop}", body.trim())
+        }
+        _ => text,
+    }
+}
+
 /// The text lines of a page's footnote area, as a range: the run of small-print lines in the
 /// lower part of the page that ends the page but for its footer (at most three lines of body
 /// size); where notes are printed as large as the body, the lines from the first one in the
-/// lower part of the page that follows a gap and opens with a marker of the body. The area
+/// lower part of the page that follows a gap (wider than a line's height, or a quarter wider
+/// than any gap above it) and opens with a marker of the body. The area
 /// must open with one of the `markers` raised in the body.
 fn note_area(
     lines: &[&str],
@@ -309,24 +445,33 @@ fn note_area(
     (page_height, body, line_gap): (f64, f64, f64),
     markers: &[String],
 ) -> Option<(usize, usize)> {
-    let opens_note = |k: usize| clean::note_opening(&prepared(lines[k]), markers).is_some();
+    let opens_note =
+        |k: usize| clean::note_opening(&note_line(lines[k], geometry[k]), markers).is_some();
     let low = |k: usize| geometry[k].is_some_and(|l| l.top() > 0.4 * page_height);
     if let Some((start, end)) = small_print(geometry, body) {
         if low(start) && opens_note(start) {
             return Some((start, end));
         }
     }
-    (1..lines.len())
-        .find(|&k| {
-            let gap = match (geometry[k - 1], geometry[k]) {
-                (Some(before), Some(now)) => {
-                    now.top() - before.bottom() > line_gap + 0.8 * before.height()
-                }
-                _ => false,
-            };
-            gap && low(k) && opens_note(k)
-        })
-        .map(|start| (start, lines.len()))
+    let gap = |k: usize| match (geometry[k - 1], geometry[k]) {
+        (Some(before), Some(now)) => Some((now.top() - before.bottom(), before.height())),
+        _ => None,
+    };
+    // The widest gap between the lines above (the running head aside): a paragraph break.
+    let mut widest = 0.0_f64;
+    for k in 1..lines.len() {
+        let Some((space, height)) = gap(k) else {
+            continue;
+        };
+        let wide = space > line_gap + 0.8 * height || (k > 2 && space > 1.25 * widest);
+        if wide && low(k) && opens_note(k) {
+            return Some((k, lines.len()));
+        }
+        if k > 2 {
+            widest = widest.max(space);
+        }
+    }
+    None
 }
 
 /// The run of small-print lines that ends a page but for at most three lines of body size.
@@ -376,6 +521,8 @@ enum Role {
     Body,
     Note,
     Furniture,
+    /// A marker put back into the line below it (see [`merge_lone_markers`]).
+    Merged,
 }
 
 impl Renderer {
@@ -393,6 +540,7 @@ impl Renderer {
         let mut rule = false;
         for (k, raw) in lines.iter().enumerate() {
             match roles[k] {
+                Role::Merged => {}
                 Role::Furniture => {
                     self.flush_note();
                     if self.paragraph.as_ref().is_some_and(|p| !p.full) {
@@ -408,7 +556,12 @@ impl Renderer {
                         self.unit("__________________", place(k));
                         rule = true;
                     }
-                    let text = clean::remove_han_spaces(&prepared(raw));
+                    let text = clean::remove_han_spaces(&note_line(raw, geometry[k]));
+                    if clean::is_marker(text.trim()) {
+                        // The marker of a note with no text: nothing to compare.
+                        self.flush_note();
+                        continue;
+                    }
                     match clean::note_opening(&text, &self.markers) {
                         Some(opening) => {
                             self.flush_note();
@@ -502,9 +655,18 @@ impl Renderer {
                 }
             }
         }
+        if rtl {
+            // The room left where the marker was printed, before an Arabic comma.
+            return MARKER_SPACE.replace_all(&text, "$1$2").into_owned();
+        }
         text
     }
 }
+
+/// A superscript marker, spaces, and the punctuation that follows it in an Arabic line.
+static MARKER_SPACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"([⁰¹²³⁴⁵⁶⁷⁸⁹*]) +([،؛:.])").expect("a valid pattern")
+});
 
 /// The raised markers of a line: (word index, marker).
 fn raised(line: &Line) -> impl Iterator<Item = (usize, String)> + '_ {
@@ -518,4 +680,105 @@ fn raised(line: &Line) -> impl Iterator<Item = (usize, String)> + '_ {
 /// A text line without bidi controls, its digit runs and lam-alef order repaired.
 fn prepared(raw: &str) -> String {
     clean::repair_lam_alef(&clean::strip_bidi(&clean::repair_rtl_runs(raw)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use layout::Word;
+
+    fn word(text: &str, x0: f64, y0: f64, x1: f64, y1: f64) -> Word {
+        Word {
+            x0,
+            y0,
+            x1,
+            y1,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_marker_raised_onto_a_line_of_its_own_goes_back_after_its_word() {
+        // Arabic: the marker sits left of the word it follows (`الدولية`, letters in visual
+        // order in the box text).
+        let mut lines = vec![
+            "\u{202B}\u{202A}4\u{202C}\u{202C}".to_string(),
+            "\u{202B}التوجيهية الدولية \u{202A} ،\u{202C}الذي\u{202C}".to_string(),
+        ];
+        let mut geometry = vec![
+            Some(Line {
+                words: vec![word("4", 246.0, 57.6, 250.0, 66.7)],
+            }),
+            Some(Line {
+                words: vec![
+                    word("يذلا", 200.0, 58.1, 240.0, 73.7),
+                    word("،", 241.0, 58.1, 244.0, 73.7),
+                    word("ةيلودلا", 252.0, 58.1, 290.0, 73.7),
+                    word("ةيهيجوتلا", 293.0, 58.1, 340.0, 73.7),
+                ],
+            }),
+        ];
+        merge_lone_markers(&mut lines, &mut geometry);
+        assert_eq!(lines[0], "");
+        assert!(geometry[0].is_none());
+        assert!(lines[1].contains("الدولية4 "), "{}", lines[1]);
+        let below = geometry[1].as_ref().unwrap();
+        assert_eq!(raised(below).map(|(_, m)| m).collect::<Vec<_>>(), ["4"]);
+
+        // A number that is no raised marker stays on its line.
+        let mut lines = vec!["4".to_string(), "Text of the line".to_string()];
+        let mut geometry = vec![
+            Some(Line {
+                words: vec![word("4", 56.0, 40.0, 62.0, 54.3)],
+            }),
+            Some(Line {
+                words: vec![word("Text", 56.0, 60.0, 80.0, 74.3)],
+            }),
+        ];
+        merge_lone_markers(&mut lines, &mut geometry);
+        assert_eq!(lines[0], "4");
+    }
+
+    #[test]
+    fn a_latin_note_of_an_arabic_page_opens_with_its_marker() {
+        let raw = "\u{202B}\u{202A}.E/CN.15/2025/124\u{202C}\u{202C}";
+        let line = Line {
+            words: vec![
+                word(".", 465.0, 739.5, 468.0, 755.1),
+                word("E/CN.15/2025/12", 468.0, 742.4, 532.0, 754.1),
+                word("4", 532.0, 739.5, 539.0, 755.1),
+            ],
+        };
+        assert_eq!(note_line(raw, Some(&line)), "4 E/CN.15/2025/12.");
+        // The same line in a left-to-right document is left alone.
+        assert_eq!(
+            note_line("4E/CN.15/2025/12.", Some(&line)),
+            "4E/CN.15/2025/12."
+        );
+    }
+
+    #[test]
+    fn hyphens_taken_out_at_a_line_end_are_put_back() {
+        let mut lines = vec!["organized crime, moneylaundering and".to_string()];
+        let geometry = vec![Some(Line {
+            words: vec![
+                word("crime,", 0.0, 0.0, 1.0, 1.0),
+                word("money-", 0.0, 0.0, 1.0, 1.0),
+                word("laundering", 0.0, 2.0, 1.0, 3.0),
+            ],
+        })];
+        restore_hyphens(&mut lines, &geometry);
+        assert_eq!(lines[0], "organized crime, money-laundering and");
+        let mut kept = vec!["a well-known fact".to_string()];
+        restore_hyphens(
+            &mut kept,
+            &[Some(Line {
+                words: vec![
+                    word("well-", 0.0, 0.0, 1.0, 1.0),
+                    word("known", 0.0, 2.0, 1.0, 3.0),
+                ],
+            })],
+        );
+        assert_eq!(kept[0], "a well-known fact");
+    }
 }
