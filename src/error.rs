@@ -40,6 +40,17 @@ pub enum DecodeError {
         /// Offset of the unpaired surrogate.
         offset: usize,
     },
+    /// The bytes are not text in the encoding forced with `--encoding`.
+    #[error(
+        "not valid {encoding} at byte offset {offset}: the file is in another encoding; name the \
+         right one with --encoding, or leave it out to have the encoding detected"
+    )]
+    NotInEncoding {
+        /// The encoding forced.
+        encoding: &'static str,
+        /// Offset of the first byte that is not text in it.
+        offset: usize,
+    },
 }
 
 /// Why a Word `.docx` file could not be read; each says what to do.

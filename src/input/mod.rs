@@ -15,6 +15,7 @@ mod text;
 
 use std::path::Path;
 
+pub use text::TextEncoding;
 pub(crate) use text::{Decoded, decode, lines};
 
 use crate::error::Error;
@@ -91,15 +92,26 @@ impl SourceFormat {
 
 /// Read a file as the text of a version, by its format.
 pub(crate) fn read(path: &Path) -> Result<Loaded, Error> {
+    read_as(path, None)
+}
+
+/// [`read`], a text file read in the `forced` encoding when given (a Word file or a PDF
+/// carries its own).
+pub(crate) fn read_as(path: &Path, forced: Option<TextEncoding>) -> Result<Loaded, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    from_bytes(path, &bytes)
+    from_bytes_as(path, &bytes, forced)
 }
 
-/// The text of a version from the bytes of its file; `path` names it in errors.
-pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Error> {
+/// The text of a version from the bytes of its file (`path` names it in errors), a text file
+/// read in the `forced` encoding when given.
+pub(crate) fn from_bytes_as(
+    path: &Path,
+    bytes: &[u8],
+    forced: Option<TextEncoding>,
+) -> Result<Loaded, Error> {
     let format = SourceFormat::sniff(bytes);
     if let Some(refusal) = format.unsupported(path) {
         return Err(refusal);
@@ -128,7 +140,8 @@ pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Error> {
             warnings: Vec::new(),
         });
     }
-    decode(bytes)
+    forced
+        .map_or_else(|| decode(bytes), |e| text::decode_in(bytes, e))
         .map(Loaded::from)
         .map_err(|source| Error::Decode {
             path: path.to_path_buf(),
@@ -140,6 +153,11 @@ pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Error> {
 /// files that are not document versions, such as one sentence per line or a lexicon.
 pub fn read_text(path: &Path) -> Result<String, Error> {
     read(path).map(|t| t.text)
+}
+
+/// [`read_text`] in the `forced` encoding when given.
+pub fn read_text_as(path: &Path, forced: Option<TextEncoding>) -> Result<String, Error> {
+    read_as(path, forced).map(|t| t.text)
 }
 
 /// Split text into lines on LF, CRLF or a lone CR, without the line ends: the lines the parser
@@ -208,6 +226,41 @@ mod tests {
         let text = read(&path).unwrap();
         assert_eq!(text.text, "1. Text");
         assert_eq!(text.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn a_forced_encoding_is_read_instead_of_the_detected_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fr.txt");
+        // "Résolution" in Windows-1252; as UTF-8 it would be refused or guessed.
+        std::fs::write(&path, b"1. R\xe9solution \x80 5\n").unwrap();
+        let cp1252: TextEncoding = "windows-1252".parse().unwrap();
+        let text = read_as(&path, Some(cp1252)).unwrap();
+        assert_eq!(text.text, "1. Résolution € 5\n");
+        assert_eq!(text.encoding, "windows-1252");
+        let cyrillic: TextEncoding = "windows-1251".parse().unwrap();
+        assert_eq!(
+            read_as(&path, Some(cyrillic)).unwrap().text,
+            "1. Rйsolution Ђ 5\n"
+        );
+        let utf8: TextEncoding = "utf-8".parse().unwrap();
+        let refused = read_as(&path, Some(utf8)).unwrap_err().to_string();
+        assert!(
+            refused.contains("fr.txt") && refused.contains("not valid UTF-8 at byte offset 4"),
+            "{refused}"
+        );
+        let gbk: TextEncoding = "GBK".parse().unwrap();
+        std::fs::write(&path, b"\xb4\xf3\xbb\xe1 \xff").unwrap();
+        let refused = read_as(&path, Some(gbk)).unwrap_err().to_string();
+        assert!(
+            refused.contains("not valid GBK at byte offset 5"),
+            "{refused}"
+        );
+        let unknown = "latin-9x".parse::<TextEncoding>().unwrap_err();
+        assert!(
+            unknown.contains("windows-1252") && unknown.contains("gbk"),
+            "{unknown}"
+        );
     }
 
     #[test]

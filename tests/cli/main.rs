@@ -7,6 +7,7 @@ mod cascades;
 mod check;
 mod corpora;
 mod docx;
+mod encoding;
 mod fuzz;
 mod html;
 mod parse;
