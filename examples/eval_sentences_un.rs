@@ -120,6 +120,7 @@ fn main() {
         lexicons: Some(lexicons.clone()),
         same_language: false,
         glossary: None,
+        encoding: None,
     };
     let options = ParseOptions {
         language: None,

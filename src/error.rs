@@ -40,6 +40,17 @@ pub enum DecodeError {
         /// Offset of the unpaired surrogate.
         offset: usize,
     },
+    /// The bytes are not text in the encoding forced with `--encoding`.
+    #[error(
+        "not valid {encoding} at byte offset {offset}: the file is in another encoding; name the \
+         right one with --encoding, or leave it out to have the encoding detected"
+    )]
+    NotInEncoding {
+        /// The encoding forced.
+        encoding: &'static str,
+        /// Offset of the first byte that is not text in it.
+        offset: usize,
+    },
 }
 
 /// Why a Word `.docx` file could not be read; each says what to do.
@@ -111,6 +122,60 @@ pub enum DocxError {
     },
 }
 
+/// Why a PDF could not be read; each says what to do.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PdfError {
+    /// poppler's `pdftotext` is not installed.
+    #[error(
+        "reading a PDF needs {program} from poppler, which is not installed: install it \
+         (apt install poppler-utils, brew install poppler, choco install poppler) and run again"
+    )]
+    PopplerMissing {
+        /// The program looked for.
+        program: String,
+    },
+    /// The PDF has pages but no text on them: a scan.
+    #[error(
+        "no text layer on its {pages} page(s) (a scanned PDF?): run OCR on it (for instance \
+         ocrmypdf) or get the text or Word version of the document"
+    )]
+    NoText {
+        /// How many pages it has.
+        pages: usize,
+    },
+    /// The PDF is encrypted with a password.
+    #[error(
+        "the PDF is encrypted (password-protected): remove the password (for instance qpdf \
+         --decrypt) or get an unprotected copy"
+    )]
+    Encrypted,
+    /// poppler found no readable PDF structure.
+    #[error("not a readable PDF ({detail}): the file is damaged or cut short; get it again")]
+    Damaged {
+        /// What poppler said first.
+        detail: String,
+    },
+    /// poppler ran longer than the time limit and was stopped.
+    #[error(
+        "{program} took more than {seconds} s to read the PDF and was stopped: the file may be \
+         damaged; extract its text another way (`pdftotext -layout FILE.pdf`) and check the .txt"
+    )]
+    Timeout {
+        /// The program stopped.
+        program: String,
+        /// The time limit in seconds.
+        seconds: f64,
+    },
+    /// poppler failed in another way.
+    #[error("{program} failed ({detail}); check that the file opens in a PDF viewer")]
+    Poppler {
+        /// The program that failed.
+        program: String,
+        /// What it said.
+        detail: String,
+    },
+}
+
 /// Errors of the versalign library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -166,6 +231,15 @@ pub enum Error {
         /// What was wrong with it.
         #[source]
         source: DocxError,
+    },
+    /// The PDF file could not be read.
+    #[error("{}: {source}", path.display())]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong with it.
+        #[source]
+        source: PdfError,
     },
     /// The versions cannot be aligned (too few, two in one language, no such pivot).
     #[error(transparent)]

@@ -300,7 +300,7 @@ pub struct Warning {
 }
 
 /// Where a line of a version's text is in a file that is not plain text: a Word document is read
-/// as text, one paragraph a line, and each line keeps the place it came from.
+/// as text, one paragraph a line, a PDF as its lines, and each line keeps the place it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
     /// The n-th paragraph of the document body (from 1, every paragraph counted, table cells
@@ -316,6 +316,13 @@ pub enum Place {
     PageHeader,
     /// A page footer.
     PageFooter,
+    /// A line of a PDF: its page (from 1) and its line on the page (from 1, in reading order).
+    Page {
+        /// The page.
+        page: usize,
+        /// The line on the page.
+        line: usize,
+    },
 }
 
 impl fmt::Display for Place {
@@ -327,6 +334,7 @@ impl fmt::Display for Place {
             Place::Notes => f.write_str("footnote separator"),
             Place::PageHeader => f.write_str("page header"),
             Place::PageFooter => f.write_str("page footer"),
+            Place::Page { page, line } => write!(f, "page {page}, line {line}"),
         }
     }
 }

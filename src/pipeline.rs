@@ -15,10 +15,10 @@ use crate::align::{AlignError, Alignment, align, check_size, choose_pivot};
 use crate::check::glossary::Glossary;
 use crate::check::{Finding, check, check_glossary, has_errors, merge_findings};
 use crate::error::Error;
-use crate::input;
+use crate::input::{self, TextEncoding};
 use crate::lexicon::LexiconCache;
 use crate::model::{Document, Language};
-use crate::parse::{ParseOptions, parse, parse_loaded, read_document};
+use crate::parse::{ParseOptions, parse, parse_loaded, read_document_as};
 
 /// One language version to compare.
 #[derive(Debug, Clone)]
@@ -97,12 +97,17 @@ impl Source {
 
     /// Read and parse the version (a document is taken as it is).
     pub fn read(self) -> Result<Document, Error> {
+        self.read_as(None)
+    }
+
+    /// [`Source::read`], a text file or text bytes read in the `forced` encoding when given.
+    pub fn read_as(self, forced: Option<TextEncoding>) -> Result<Document, Error> {
         let options = |language| ParseOptions {
             language,
             ..ParseOptions::default()
         };
         match self {
-            Source::File { path, language } => read_document(&path, &options(language)),
+            Source::File { path, language } => read_document_as(&path, &options(language), forced),
             Source::Text {
                 name,
                 text,
@@ -118,7 +123,7 @@ impl Source {
                 bytes,
                 language,
             } => {
-                let loaded = input::from_bytes(Path::new(&name), &bytes)?;
+                let loaded = input::from_bytes_as(Path::new(&name), &bytes, forced)?;
                 parse_loaded(loaded, Path::new(&name), &options(language))
             }
             Source::Document(doc) => Ok(*doc),
@@ -142,6 +147,8 @@ pub struct Options {
     pub same_language: bool,
     /// Check the renderings of this glossary's terms too (`term-mismatch`).
     pub glossary: Option<Arc<Glossary>>,
+    /// Read text files in this encoding instead of the one detected (`--encoding`).
+    pub encoding: Option<TextEncoding>,
 }
 
 /// Language versions of one document, aligned and checked.
@@ -164,7 +171,7 @@ impl Comparison {
     pub fn run(sources: Vec<Source>, options: &Options) -> Result<Comparison, Error> {
         let documents = sources
             .into_par_iter()
-            .map(Source::read)
+            .map(|s| s.read_as(options.encoding))
             .collect::<Result<Vec<_>, _>>()?;
         Comparison::of_documents(documents, options)
     }

@@ -119,8 +119,12 @@ type Located = (PathBuf, Result<(Option<String>, Option<Language>), String>);
 /// Group the files of a folder tree or of a manifest CSV (`symbol,language,path`, paths
 /// relative to the manifest) into documents. Every file of the tree is accounted for: a file
 /// that is no document version (`README.md`), or whose symbol or language cannot be found
-/// (because it cannot be read, say), is listed as unplaceable with the reason.
-pub(crate) fn place(input: &Path) -> Result<Placement, BatchError> {
+/// (because it cannot be read, say), is listed as unplaceable with the reason. Text files are
+/// read in the `forced` encoding when given.
+pub(crate) fn place(
+    input: &Path,
+    forced: Option<input::TextEncoding>,
+) -> Result<Placement, BatchError> {
     let located: Vec<Located> = if input.is_dir() {
         let mut files = Vec::new();
         walk(input, &mut files)?;
@@ -137,7 +141,7 @@ pub(crate) fn place(input: &Path) -> Result<Placement, BatchError> {
                 let found = if named.symbol.is_some() && named.language.is_some() {
                     Ok((named.symbol, named.language))
                 } else {
-                    from_content(&p, named.symbol, named.language)
+                    from_content(&p, named.symbol, named.language, forced)
                 };
                 (p, found)
             })
@@ -195,12 +199,13 @@ fn from_content(
     path: &Path,
     symbol: Option<String>,
     language: Option<Language>,
+    forced: Option<input::TextEncoding>,
 ) -> Result<(Option<String>, Option<Language>), String> {
     let doc = Source::File {
         path: path.to_path_buf(),
         language,
     }
-    .read()
+    .read_as(forced)
     .map_err(|e| e.to_string())?;
     let detected = (doc.language_confidence > 0.0).then_some(doc.language);
     Ok((symbol.or(doc.header.symbol), language.or(detected)))
@@ -277,6 +282,8 @@ pub struct BatchOptions {
     pub bom: bool,
     /// Check the renderings of this glossary's terms too (`term-mismatch`).
     pub glossary: Option<std::sync::Arc<crate::check::glossary::Glossary>>,
+    /// Read text files in this encoding instead of the one detected (`--encoding`).
+    pub encoding: Option<crate::input::TextEncoding>,
 }
 
 impl BatchOptions {
@@ -351,7 +358,7 @@ pub fn run_with(
         fs::remove_dir_all(&scratch).map_err(io_error(&scratch))?;
     }
     fs::create_dir_all(&scratch).map_err(io_error(&scratch))?;
-    let placement = place(&options.input)?;
+    let placement = place(&options.input, options.encoding)?;
     let documents: Vec<&DocumentFiles> = placement
         .documents
         .iter()
@@ -367,6 +374,7 @@ pub fn run_with(
         )),
         same_language: false,
         glossary: options.glossary.clone(),
+        encoding: options.encoding,
     };
     // One document per task: documents differ in size, and coarse splits leave a core idle at
     // the end.
@@ -452,7 +460,7 @@ fn process(
             path: path.clone(),
             language: Some(*lang),
         };
-        match source.read() {
+        match source.read_as(options.encoding) {
             Ok(d) => read.push(d),
             Err(e) => errors.push(e.to_string()),
         }

@@ -9,6 +9,7 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use versalign::Level;
+use versalign::TextEncoding;
 use versalign::batch::{self, BatchOptions, Shard};
 use versalign::export::Format;
 
@@ -46,6 +47,11 @@ pub struct Args {
     /// Start the CSV/TSV files with a byte-order mark, so that Excel reads them as UTF-8.
     #[arg(long)]
     pub bom: bool,
+    /// Read text files in this encoding instead of detecting it: any WHATWG label
+    /// (`windows-1252`, `windows-1251`, `gbk`, `big5`, `utf-16le` …); Word and PDF files carry
+    /// their own.
+    #[arg(long, value_name = "ENC")]
+    pub encoding: Option<TextEncoding>,
 }
 
 fn parse_shard(s: &str) -> Result<Shard, String> {
@@ -78,6 +84,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         shard: args.shard,
         force: args.force,
         level: args.level,
+        encoding: args.encoding,
         formats: if args.format.is_empty() {
             BatchOptions::DEFAULT_FORMATS.to_vec()
         } else {

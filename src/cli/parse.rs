@@ -5,12 +5,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use crate::cli::{CliError, Outcome, language, print_warnings};
-use versalign::{Document, Language, ParseOptions, read_document};
+use versalign::{Document, Language, ParseOptions, TextEncoding, read_document_as};
 
 /// Arguments of `versalign parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The file of one language version: text (UTF-8, UTF-16, GB18030 …) or Word .docx.
+    /// The file of one language version: text (UTF-8, UTF-16, GB18030 …), Word .docx or PDF.
     pub file: PathBuf,
     /// The version's language; detected from the body text when not given.
     #[arg(long, value_name = "LANG", value_parser = language())]
@@ -21,6 +21,11 @@ pub struct Args {
     /// Include the jieba word segmentation of Chinese blocks in the JSON.
     #[arg(long, requires = "json")]
     pub tokens: bool,
+    /// Read a text file in this encoding instead of detecting it: any WHATWG label
+    /// (`windows-1252`, `windows-1251`, `gbk`, `big5`, `utf-16le` …); a Word file or a PDF
+    /// carries its own.
+    #[arg(long, value_name = "ENC")]
+    pub encoding: Option<TextEncoding>,
 }
 
 /// Run `versalign parse`.
@@ -29,7 +34,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         language: args.lang,
         tokens: args.tokens,
     };
-    let doc = read_document(&args.file, &options)?;
+    let doc = read_document_as(&args.file, &options, args.encoding)?;
     print_warnings(&doc);
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {

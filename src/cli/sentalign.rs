@@ -8,7 +8,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use versalign::{
-    Language, Lexicon, SentenceAligner, bead_notation, detect_language, read_text, split_lines,
+    Language, Lexicon, SentenceAligner, TextEncoding, bead_notation, detect_language, read_text,
+    read_text_as, split_lines,
 };
 
 use crate::cli::{CliError, Outcome, language};
@@ -40,6 +41,10 @@ pub struct Args {
     /// file's folder).
     #[arg(long, value_name = "JOBFILE", conflicts_with_all = ["src", "tgt", "output"])]
     pub batch: Option<PathBuf>,
+    /// Read the sentence files in this encoding instead of detecting it: any WHATWG label
+    /// (`windows-1252`, `windows-1251`, `gbk`, `big5`, `utf-16le` …).
+    #[arg(long, value_name = "ENC")]
+    pub encoding: Option<TextEncoding>,
 }
 
 /// One pair to align.
@@ -61,8 +66,8 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     };
     let mut lexicons: HashMap<(Language, Language), Lexicon> = HashMap::new();
     for job in jobs {
-        let src = sentences(&job.src)?;
-        let tgt = sentences(&job.tgt)?;
+        let src = sentences(&job.src, args.encoding)?;
+        let tgt = sentences(&job.tgt, args.encoding)?;
         let src_lang = language_of(args.src_lang, &src, &job.src)?;
         let tgt_lang = language_of(args.tgt_lang, &tgt, &job.tgt)?;
         let lexicon = match lexicons.entry((src_lang, tgt_lang)) {
@@ -92,9 +97,9 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     Ok(Outcome::Clean)
 }
 
-/// The lines of a file, one sentence each.
-fn sentences(path: &Path) -> Result<Vec<String>, CliError> {
-    let text = read_text(path)?;
+/// The lines of a file, one sentence each, read in `encoding` when given.
+fn sentences(path: &Path, encoding: Option<TextEncoding>) -> Result<Vec<String>, CliError> {
+    let text = read_text_as(path, encoding)?;
     Ok(split_lines(&text).into_iter().map(str::to_string).collect())
 }
 

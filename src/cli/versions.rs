@@ -6,15 +6,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use versalign::model::Warning;
-use versalign::{Code, Comparison, Finding, Glossary, Language, LexiconCache, Options, Source};
+use versalign::{
+    Code, Comparison, Finding, Glossary, Language, LexiconCache, Options, Source, TextEncoding,
+};
 
 use crate::cli::{CliError, language, print_warnings_of};
 
 /// Arguments naming the versions and the pivot.
 #[derive(Debug, clap::Args)]
 pub struct VersionArgs {
-    /// Two to six files, one per language (text or Word .docx), or one directory holding them
-    /// (its .txt and .docx files; a file in a format not read, such as .doc, is reported).
+    /// Two to six files, one per language (text, Word .docx or PDF), or one directory holding
+    /// them (its .txt, .docx and .pdf files; a file in a format not read, such as .doc, is
+    /// reported).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The version the others are compared with; default: the original language named in the
@@ -25,6 +28,11 @@ pub struct VersionArgs {
     /// FILE is the path as given, or the file's name inside the directory given.
     #[arg(long = "lang", value_name = "FILE=LANG", value_parser = file_language)]
     pub languages: Vec<(PathBuf, Language)>,
+    /// Read text files in this encoding instead of detecting it: any WHATWG label
+    /// (`windows-1252`, `windows-1251`, `gbk`, `big5`, `utf-16le` …); Word and PDF files carry
+    /// their own.
+    #[arg(long, value_name = "ENC")]
+    pub encoding: Option<TextEncoding>,
 }
 
 /// A `--lang FILE=LANG` argument.
@@ -103,6 +111,7 @@ impl VersionArgs {
             lexicons,
             same_language: false,
             glossary,
+            encoding: self.encoding,
         };
         let comparison = Comparison::run(sources, &options)?;
         for d in &comparison.documents {

@@ -4,15 +4,18 @@
 //! A file's format is told from its first bytes, not its name: a ZIP container (Word `.docx`,
 //! OpenDocument), a PDF, an OLE2 compound file (Word 97–2003 `.doc`, or an encrypted Office
 //! file), or text. Plain text is decoded by [`text`]; a Word `.docx` is rendered as text by
-//! [`docx`], keeping the place of each line in the Word file; a format that is recognised but
+//! [`docx`], keeping the place of each line in the Word file; a PDF is read by [`pdf`] with
+//! poppler, keeping the page and line of each line; a format that is recognised but
 //! not read is refused with an error that names the file and says what to do, so that no
 //! version is taken for binary garbage or skipped in silence.
 
 mod docx;
+mod pdf;
 mod text;
 
 use std::path::Path;
 
+pub use text::TextEncoding;
 pub(crate) use text::{Decoded, decode, lines};
 
 use crate::error::Error;
@@ -23,9 +26,10 @@ use crate::model::Place;
 pub(crate) struct Loaded {
     /// The text the parser reads.
     pub text: String,
-    /// The encoding of a text file (`UTF-8`, `UTF-16LE` …), `docx` for a Word document.
+    /// The encoding of a text file (`UTF-8`, `UTF-16LE` …), `docx` for a Word document, `pdf`
+    /// for a PDF.
     pub encoding: &'static str,
-    /// For a Word document: the place of each line of `text` (index 0 is line 1).
+    /// For a Word document or a PDF: the place of each line of `text` (index 0 is line 1).
     pub places: Option<Vec<Place>>,
     /// What the reader noticed that the parser cannot (unaccepted tracked changes).
     pub warnings: Vec<String>,
@@ -72,11 +76,7 @@ impl SourceFormat {
     /// The refusal for a format that is recognised but not read, naming `path`.
     fn unsupported(self, path: &Path) -> Option<Error> {
         let (format, advice) = match self {
-            SourceFormat::PlainText | SourceFormat::Zip => return None,
-            SourceFormat::Pdf => (
-                "PDF",
-                "extract its text first (`pdftotext -layout FILE.pdf`) and check the .txt",
-            ),
+            SourceFormat::PlainText | SourceFormat::Zip | SourceFormat::Pdf => return None,
             SourceFormat::Ole => (
                 "Word 97-2003 .doc or password-protected Office",
                 "remove any password and save the document as Word .docx (or plain text, UTF-8)",
@@ -92,15 +92,26 @@ impl SourceFormat {
 
 /// Read a file as the text of a version, by its format.
 pub(crate) fn read(path: &Path) -> Result<Loaded, Error> {
+    read_as(path, None)
+}
+
+/// [`read`], a text file read in the `forced` encoding when given (a Word file or a PDF
+/// carries its own).
+pub(crate) fn read_as(path: &Path, forced: Option<TextEncoding>) -> Result<Loaded, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    from_bytes(path, &bytes)
+    from_bytes_as(path, &bytes, forced)
 }
 
-/// The text of a version from the bytes of its file; `path` names it in errors.
-pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Error> {
+/// The text of a version from the bytes of its file (`path` names it in errors), a text file
+/// read in the `forced` encoding when given.
+pub(crate) fn from_bytes_as(
+    path: &Path,
+    bytes: &[u8],
+    forced: Option<TextEncoding>,
+) -> Result<Loaded, Error> {
     let format = SourceFormat::sniff(bytes);
     if let Some(refusal) = format.unsupported(path) {
         return Err(refusal);
@@ -117,7 +128,20 @@ pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Error> {
             warnings: rendered.warnings,
         });
     }
-    decode(bytes)
+    if format == SourceFormat::Pdf {
+        let rendered = pdf::read(bytes).map_err(|source| Error::Pdf {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        return Ok(Loaded {
+            text: rendered.text,
+            encoding: "pdf",
+            places: Some(rendered.places),
+            warnings: Vec::new(),
+        });
+    }
+    forced
+        .map_or_else(|| decode(bytes), |e| text::decode_in(bytes, e))
         .map(Loaded::from)
         .map_err(|source| Error::Decode {
             path: path.to_path_buf(),
@@ -129,6 +153,11 @@ pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Error> {
 /// files that are not document versions, such as one sentence per line or a lexicon.
 pub fn read_text(path: &Path) -> Result<String, Error> {
     read(path).map(|t| t.text)
+}
+
+/// [`read_text`] in the `forced` encoding when given.
+pub fn read_text_as(path: &Path, forced: Option<TextEncoding>) -> Result<String, Error> {
+    read_as(path, forced).map(|t| t.text)
 }
 
 /// Split text into lines on LF, CRLF or a lone CR, without the line ends: the lines the parser
@@ -176,15 +205,10 @@ mod tests {
     }
 
     #[test]
-    fn office_and_pdf_files_are_refused_by_name_with_advice() {
+    fn office_files_are_refused_by_name_with_advice() {
         let docx = refusal(b"PK\x03\x04\x14\x00\x06\x00", "zh.docx");
         assert!(docx.contains("zh.docx") && docx.contains("ZIP"), "{docx}");
         assert!(docx.contains("save it again"), "{docx}");
-        let pdf = refusal(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", "es.pdf");
-        assert!(
-            pdf.contains("es.pdf: PDF") && pdf.contains("pdftotext"),
-            "{pdf}"
-        );
         let doc = refusal(
             &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
             "fr.doc",
@@ -202,6 +226,41 @@ mod tests {
         let text = read(&path).unwrap();
         assert_eq!(text.text, "1. Text");
         assert_eq!(text.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn a_forced_encoding_is_read_instead_of_the_detected_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fr.txt");
+        // "Résolution" in Windows-1252; as UTF-8 it would be refused or guessed.
+        std::fs::write(&path, b"1. R\xe9solution \x80 5\n").unwrap();
+        let cp1252: TextEncoding = "windows-1252".parse().unwrap();
+        let text = read_as(&path, Some(cp1252)).unwrap();
+        assert_eq!(text.text, "1. Résolution € 5\n");
+        assert_eq!(text.encoding, "windows-1252");
+        let cyrillic: TextEncoding = "windows-1251".parse().unwrap();
+        assert_eq!(
+            read_as(&path, Some(cyrillic)).unwrap().text,
+            "1. Rйsolution Ђ 5\n"
+        );
+        let utf8: TextEncoding = "utf-8".parse().unwrap();
+        let refused = read_as(&path, Some(utf8)).unwrap_err().to_string();
+        assert!(
+            refused.contains("fr.txt") && refused.contains("not valid UTF-8 at byte offset 4"),
+            "{refused}"
+        );
+        let gbk: TextEncoding = "GBK".parse().unwrap();
+        std::fs::write(&path, b"\xb4\xf3\xbb\xe1 \xff").unwrap();
+        let refused = read_as(&path, Some(gbk)).unwrap_err().to_string();
+        assert!(
+            refused.contains("not valid GBK at byte offset 5"),
+            "{refused}"
+        );
+        let unknown = "latin-9x".parse::<TextEncoding>().unwrap_err();
+        assert!(
+            unknown.contains("windows-1252") && unknown.contains("gbk"),
+            "{unknown}"
+        );
     }
 
     #[test]

@@ -19,6 +19,72 @@ pub(crate) struct Decoded {
     pub encoding: &'static str,
 }
 
+/// An encoding a text file is read in instead of the one detected (`--encoding`): any label
+/// the WHATWG Encoding Standard knows (`windows-1252`, `gbk`, `big5`, `utf-16le`, `latin1` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextEncoding(&'static Encoding);
+
+impl TextEncoding {
+    /// The encoding's name (`windows-1252`, `GBK`, `UTF-16LE` …).
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+}
+
+impl std::str::FromStr for TextEncoding {
+    type Err = String;
+
+    /// The encoding a label names; an unknown label is refused with examples.
+    fn from_str(label: &str) -> Result<Self, Self::Err> {
+        Encoding::for_label(label.trim().as_bytes())
+            .map(TextEncoding)
+            .ok_or_else(|| {
+                format!(
+                    "unknown encoding `{label}`: give a label such as utf-8, utf-16le, utf-16be, \
+                     windows-1252, windows-1251, windows-1256, gb18030, gbk, big5, iso-8859-1, \
+                     koi8-r or shift_jis"
+                )
+            })
+    }
+}
+
+/// Decode bytes in the encoding given, not the one detected: a byte-order mark of that
+/// encoding is skipped; bytes that are not text in it are refused with their offset.
+pub(crate) fn decode_in(bytes: &[u8], forced: TextEncoding) -> Result<Decoded, DecodeError> {
+    let encoding = forced.0;
+    let bom = match Encoding::for_bom(bytes) {
+        Some((found, len)) if found == encoding => len,
+        _ => 0,
+    };
+    if encoding == UTF_16LE || encoding == UTF_16BE || encoding == encoding_rs::UTF_8 {
+        return decode_as(encoding, &bytes[bom..], bom).map_err(|e| match e {
+            DecodeError::InvalidUtf8 { offset } => DecodeError::NotInEncoding {
+                encoding: encoding.name(),
+                offset,
+            },
+            other => other,
+        });
+    }
+    let body = &bytes[bom..];
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(body.len())
+        .unwrap_or(body.len() * 3 + 16);
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut text, true);
+    if let encoding_rs::DecoderResult::Malformed(bad, after) = result {
+        return Err(DecodeError::NotInEncoding {
+            encoding: encoding.name(),
+            offset: bom + read - usize::from(bad) - usize::from(after),
+        });
+    }
+    reject_binary(text.as_bytes())?;
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
+}
+
 /// Decode bytes, guessing the encoding from the byte-order mark and the content.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {

@@ -6,6 +6,8 @@
 //! ([`blocks`]), footnote markers ([`markers`]) and their links to footnote bodies.
 
 mod blocks;
+/// How a wrapped line joins its paragraph, for readers that join lines themselves (PDF).
+pub(crate) use blocks::join_into;
 mod footnotes;
 mod header;
 pub(crate) mod lines;
@@ -38,7 +40,16 @@ pub struct ParseOptions {
 
 /// Read, decode and parse a file. Fails when the file cannot be read, is not text, or is empty.
 pub fn read_document(path: &Path, options: &ParseOptions) -> Result<Document, Error> {
-    let loaded = input::read(path)?;
+    read_document_as(path, options, None)
+}
+
+/// [`read_document`], a text file read in the `forced` encoding when given (`--encoding`).
+pub fn read_document_as(
+    path: &Path,
+    options: &ParseOptions,
+    forced: Option<input::TextEncoding>,
+) -> Result<Document, Error> {
+    let loaded = input::read_as(path, forced)?;
     parse_loaded(loaded, path, options)
 }
 

@@ -405,8 +405,8 @@ fn office_files_are_named_not_skipped() {
         .arg(dir.path().join("fr.pdf"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("fr.pdf: PDF"))
-        .stderr(predicate::str::contains("pdftotext"));
+        .stderr(predicate::str::contains("fr.pdf: not a readable PDF"))
+        .stderr(predicate::str::contains("get it again"));
 }
 
 #[test]

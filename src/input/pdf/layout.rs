@@ -1,0 +1,202 @@
+//! The geometry of a PDF's text as `pdftotext -bbox-layout` prints it: pages of lines of
+//! words, each word with its box. The words of a right-to-left line come in visual order; only
+//! their sizes and positions are used, the text itself is taken from `pdftotext` (see
+//! [`super`]).
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+/// A word and its box (points, y growing downwards).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Word {
+    /// Left edge.
+    pub x0: f64,
+    /// Top edge.
+    pub y0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Bottom edge.
+    pub y1: f64,
+    /// The word's text.
+    pub text: String,
+}
+
+impl Word {
+    /// Height of the box: the font size, nearly.
+    pub fn height(&self) -> f64 {
+        self.y1 - self.y0
+    }
+}
+
+/// A line of words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Line {
+    /// Its words, in the order poppler gives them.
+    pub words: Vec<Word>,
+}
+
+impl Line {
+    /// The height of its tallest word: the line's font size (a superscript is smaller).
+    pub fn height(&self) -> f64 {
+        self.words.iter().map(Word::height).fold(0.0, f64::max)
+    }
+
+    /// The top of the line.
+    pub fn top(&self) -> f64 {
+        self.words
+            .iter()
+            .map(|w| w.y0)
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// The left edge of the line.
+    pub fn left(&self) -> f64 {
+        self.words
+            .iter()
+            .map(|w| w.x0)
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// The right edge of the line.
+    pub fn right(&self) -> f64 {
+        self.words.iter().map(|w| w.x1).fold(0.0, f64::max)
+    }
+
+    /// The bottom of the line.
+    pub fn bottom(&self) -> f64 {
+        self.words.iter().map(|w| w.y1).fold(0.0, f64::max)
+    }
+
+    /// The characters of the line without white space, sorted: the same for the line in
+    /// visual order and in logical order.
+    pub fn signature(&self) -> Vec<char> {
+        signature(self.words.iter().flat_map(|w| w.text.chars()))
+    }
+}
+
+/// The characters of a text without white space and bidi controls, sorted.
+pub(super) fn signature(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut chars: Vec<char> = chars
+        .filter(|c| !c.is_whitespace() && !super::clean::is_bidi_control(*c))
+        .collect();
+    chars.sort_unstable();
+    chars
+}
+
+/// A page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Page {
+    /// Its height in points.
+    pub height: f64,
+    /// Its lines in reading order.
+    pub lines: Vec<Line>,
+}
+
+/// Read the pages of `pdftotext -bbox-layout` output. Anything that is not a page, line or
+/// word is skipped; malformed XML ends the reading where it stands (the text is still read
+/// from `pdftotext`, only its geometry is missing there).
+pub(super) fn read(xhtml: &str) -> Vec<Page> {
+    let mut reader = Reader::from_str(xhtml);
+    let mut pages: Vec<Page> = Vec::new();
+    let mut word: Option<Word> = None;
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "page" => pages.push(Page {
+                    height: number(&e, "height"),
+                    lines: Vec::new(),
+                }),
+                "line" => {
+                    if let Some(page) = pages.last_mut() {
+                        page.lines.push(Line::default());
+                    }
+                }
+                "word" => {
+                    word = Some(Word {
+                        x0: number(&e, "xMin"),
+                        y0: number(&e, "yMin"),
+                        x1: number(&e, "xMax"),
+                        y1: number(&e, "yMax"),
+                        text: String::new(),
+                    });
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                if let Some(w) = word.as_mut() {
+                    w.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some(w) = word.as_mut() {
+                    w.text.push_str(&reference(&r));
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "word" => {
+                let line = pages.last_mut().and_then(|p| p.lines.last_mut());
+                if let (Some(w), Some(line)) = (word.take(), line) {
+                    line.words.push(w);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    for page in &mut pages {
+        page.lines.retain(|l| !l.words.is_empty());
+    }
+    pages
+}
+
+/// A numeric attribute, 0 when absent or not a number.
+fn number(e: &BytesStart, key: &str) -> f64 {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .and_then(|a| a.value.trim().parse().ok())
+        .filter(|v: &f64| v.is_finite())
+        .unwrap_or(0.0)
+}
+
+/// The text of an entity or character reference (`&amp;`, `&#233;`); another is kept as written.
+fn reference(r: &quick_xml::events::BytesRef) -> String {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return c.to_string();
+    }
+    let name = r.xml10_content();
+    match quick_xml::escape::resolve_xml_entity(&name) {
+        Some(text) => text.to_string(),
+        None => format!("&{name};"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_lines_and_words_are_read_with_their_boxes() {
+        let xhtml = r#"<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x.dtd"><html><body><doc>
+<page width="595.3" height="841.9"><flow><block xMin="1" yMin="2" xMax="3" yMax="4">
+<line xMin="56.8" yMin="394.2" xMax="336.4" yMax="408.5">
+<word xMin="290.1" yMin="394.2" xMax="332.3" yMax="408.5">Offences,</word>
+<word xMin="333.2" yMin="394.3" xMax="336.4" yMax="402.6">1</word>
+<word xMin="340.0" yMin="394.2" xMax="380.0" yMax="408.5">R&amp;D</word>
+</line></block></flow></page><page width="595.3" height="841.9"></page></doc></body></html>"#;
+        let pages = read(xhtml);
+        assert_eq!(pages.len(), 2);
+        let line = &pages[0].lines[0];
+        let texts: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["Offences,", "1", "R&D"]);
+        assert!((line.height() - 14.3).abs() < 0.01);
+        assert!(line.words[1].height() < 9.0);
+        assert!(pages[1].lines.is_empty());
+        assert_eq!(pages[0].height, 841.9);
+    }
+
+    #[test]
+    fn malformed_output_gives_what_was_read() {
+        assert!(read("<page height=\"x\"><line><word>a").len() == 1);
+        assert!(read("").is_empty());
+    }
+}
