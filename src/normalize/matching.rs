@@ -146,6 +146,28 @@ pub(super) fn forgive_years_of_dates(side: &mut Side, other: &Side) {
     }
 }
 
+/// Forgives the open years of references of `side` (`2118 (2013)` against `2118`) when `other`
+/// has no open year of a reference: one version names the text's year, the other does not. A
+/// year of a reference against a different one (`2122 (2014)` for `2122 (2013)`) stays reported.
+pub(super) fn forgive_years_of_references(side: &mut Side, other: &Side) {
+    let open = |s: &Side| -> Vec<usize> {
+        s.open_hard()
+            .into_iter()
+            .filter(|&i| s.anchors[i].year_of_reference)
+            .collect()
+    };
+    let count = |s: &Side| s.anchors.iter().filter(|a| a.year_of_reference).count();
+    if !open(other).is_empty() {
+        return;
+    }
+    // Only as many as the other side leaves out: a changed year beside a repeated one
+    // (`1807 (2008)` twice against `1807 (2008)` and `1807 (2009)`) is still a change.
+    let extra = count(side).saturating_sub(count(other));
+    for i in open(side).into_iter().take(extra) {
+        side.used[i] = true;
+    }
+}
+
 /// Pairs open hard anchors of `side` with an open anchor of `other` that one of their loose keys
 /// names, then dotted numbers (`140.2`) with their parts written apart (Arabic `140-2`).
 pub(super) fn match_loose(side: &mut Side, other: &mut Side) {
@@ -271,6 +293,7 @@ mod tests {
             end: n * 10 + 5,
             soft: false,
             alternative: None,
+            year_of_reference: false,
         }
     }
 
@@ -365,6 +388,46 @@ mod tests {
         // A figure in brackets after a space is no marker.
         let ar = anchors("الفقرة (12) من التقرير", Language::Ar);
         assert_eq!(compare(&ar, &en).len(), 1);
+    }
+
+    #[test]
+    fn footnote_markers_after_the_full_stop_are_not_reported() {
+        let en = "captured by Afghan security forces in September 2014.42";
+        differ(&[
+            ((en, En), ("схвачен афганскими силами безопасности в сентябре 2014 года.", Ru), &[]),
+            ((en, En), ("capturé par les forces afghanes en septembre 201442.", Fr), &[]),
+            (
+                ("a certain level of planning.[23]", En),
+                ("مما يدل على قدر من التخطيط.", Ar),
+                &[],
+            ),
+            // A decimal stays a figure, and so does a figure in brackets in the sentence.
+            (("grew by 2.42 per cent", En), ("a augmenté", Fr), &["en:2.42%"]),
+            (("in article [18] of the draft", En), ("dans l'article du projet", Fr), &["en:18"]),
+            // The year of the date is still compared.
+            ((en, En), ("capturé en septembre 201342.", Fr), &["en:2014-09", "fr:2013-09"]),
+        ]);
+    }
+
+    #[test]
+    fn a_year_of_a_reference_added_or_left_out_is_not_reported() {
+        let en = "is a violation of resolution 2118, and further";
+        differ(&[
+            ((en, En), ("constitue une violation de la résolution 2118 (2013), et", Fr), &[]),
+            ((en, En), ("这违反了第2118(2013)号决议，", Zh), &[]),
+            (
+                ("its general recommendation No. 9 on statistical data", En),
+                ("sa recommandation générale no 9 (1989) relative aux données", Fr),
+                &[],
+            ),
+            // Another year of the same resolution is a slip; a year in the sentence is a figure.
+            (
+                ("resolutions 2106 (2013) and 2122 (2013)", En),
+                ("القرارات 2106 (2013) و 2122 (2014)", Ar),
+                &["ar:2014"],
+            ),
+            (("adopted the decision", En), ("a adopté la décision (2013)", Fr), &["fr:2013"]),
+        ]);
     }
 
     #[test]

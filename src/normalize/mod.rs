@@ -76,7 +76,8 @@ use serde::Serialize;
 use crate::model::Language;
 use fold::Folded;
 use matching::{
-    Side, absorb_by_soft, forgive_repeats, forgive_years_of_dates, match_exact, match_loose,
+    Side, absorb_by_soft, forgive_repeats, forgive_years_of_dates, forgive_years_of_references,
+    match_exact, match_loose,
 };
 use scan::Scan;
 
@@ -113,6 +114,11 @@ pub struct Anchor {
     /// either `486125` or `125486` may be meant. `None` for every other anchor.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alternative: Option<String>,
+    /// A year in brackets after the number of a resolution, decision or recommendation
+    /// (`1325 (2000)`, `No. 9 (1989)`, `第29（2013）号`): it names the text's year, which versions
+    /// add or leave out freely, so it is reported only against another such year.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub year_of_reference: bool,
 }
 
 /// A value present on one side of a [`compare`] only.
@@ -176,6 +182,7 @@ pub fn anchors(text: &str, lang: Language) -> Vec<Anchor> {
                 end,
                 soft: f.soft,
                 alternative: f.alternative,
+                year_of_reference: f.year_of_reference,
             }
         })
         .collect()
@@ -198,6 +205,8 @@ pub fn compare(first: &[Anchor], second: &[Anchor]) -> Vec<AnchorDiff> {
     forgive_repeats(&mut right, &left);
     forgive_years_of_dates(&mut left, &right);
     forgive_years_of_dates(&mut right, &left);
+    forgive_years_of_references(&mut left, &right);
+    forgive_years_of_references(&mut right, &left);
     let mut diffs = left.unmatched(true);
     diffs.extend(right.unmatched(false));
     diffs

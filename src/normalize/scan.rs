@@ -26,6 +26,8 @@ pub(super) struct Found {
     pub(super) soft: bool,
     /// As [`super::Anchor::alternative`].
     pub(super) alternative: Option<String>,
+    /// As [`super::Anchor::year_of_reference`].
+    pub(super) year_of_reference: bool,
 }
 
 /// The passes over one folded text; each claims what it recognises so later passes skip it.
@@ -82,10 +84,13 @@ impl<'t> Scan<'t> {
             end,
             soft,
             alternative: None,
+            year_of_reference: false,
         });
     }
 
-    /// A leading paragraph number (`37. `, `37- `, `(37) `, Arabic `37 - `) is the block's label.
+    /// A leading paragraph number (`37. `, `37- `, `(37) `, Arabic `37 - `) is the block's label;
+    /// so is one that lost its full stop before the capital of the sentence (`8 Insta a los
+    /// Estados`, `201 Ни в одной`): UN style spells out a number that opens a sentence.
     pub(super) fn skip_label(&mut self) {
         /// A paragraph number at the start of the text, before a space, a bracket or a letter.
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -99,6 +104,15 @@ impl<'t> Scan<'t> {
             Regex::new(r"\A\s*[0-9]{1,3}(?:\s?-\s?[0-9]{1,3})+\s+[^\s0-9]")
                 .expect("section label regex")
         });
+        /// A paragraph number without its full stop, before the capital of the sentence.
+        static LOST_STOP: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\A\s*[0-9]{1,3}\s+\p{Lu}\p{Ll}+\s").expect("label regex")
+        });
+        // Not the day of a date (`11 April 2011`).
+        let lost_stop = LOST_STOP.find(self.text).filter(|m| {
+            let word = m.as_str().trim().rsplit(' ').next().unwrap_or_default();
+            !super::rules::MONTHS.contains_key(&super::fold::fold_str(word))
+        });
         let section = (self.lang == Language::Ar)
             .then(|| ARABIC_SECTION.find(self.text))
             .flatten()
@@ -110,6 +124,10 @@ impl<'t> Scan<'t> {
             });
         if let Some(m) = LABEL.find(self.text).or(section) {
             self.claim(m.start(), m.end());
+        } else if let Some(m) = lost_stop {
+            let digits = m.as_str().trim_start();
+            let end = m.start() + (m.len() - digits.len()) + digits.find(' ').unwrap_or(0);
+            self.claim(m.start(), end);
         }
     }
 }
@@ -168,9 +186,10 @@ pub(super) fn is_name_digits(text: &str, i: usize) -> bool {
 }
 
 /// Whether the figure at `start..end` is a footnote marker left in the text: one or two digits
-/// glued to a closing bracket or quote (`(Bangkok Rules)16,`, `«…»3`), or in brackets glued to
-/// the word before (Arabic `والميزانية(22)،`, `(مالفيناس)(1)`). Versions differ in where (and
-/// whether) they keep such markers, so the figure is soft.
+/// glued to a closing bracket or quote (`(Bangkok Rules)16,`, `«…»3`), in brackets glued to
+/// the word before (Arabic `والميزانية(22)،`, `(مالفيناس)(1)`, `planning.[23]`), or glued to the
+/// full stop that ends the sentence (`in September 2014.42`, where the figure cannot continue the
+/// year). Versions differ in where (and whether) they keep such markers, so the figure is soft.
 pub(super) fn is_glued_marker(text: &str, start: usize, end: usize) -> bool {
     if end - start > 2 {
         return false;
@@ -181,6 +200,17 @@ pub(super) fn is_glued_marker(text: &str, start: usize, end: usize) -> bool {
     match before.next() {
         Some(')' | '）' | '»' | '”' | '"') => free_after,
         Some('(') => after == Some(')') && before.next().is_some_and(|c| !c.is_whitespace()),
+        Some('[') => after == Some(']') && before.next().is_some_and(|c| !c.is_whitespace()),
+        // The figure pass never starts inside a decimal: a digit before the point belongs to a
+        // date or year read before.
+        Some('.') => {
+            let ends_text = text[end..].trim().is_empty();
+            match before.next() {
+                Some(c) if c.is_ascii_digit() => after.is_none_or(char::is_whitespace),
+                Some(c) if c.is_alphabetic() => ends_text,
+                _ => false,
+            }
+        }
         _ => false,
     }
 }
@@ -255,5 +285,11 @@ mod tests {
         assert_eq!(keys("2015 was a year", En), ["2015"]);
         assert_eq!(keys("1,641,294 km2", En), ["1641294"]);
         assert_eq!(keys("десятилетнего плана", Ru), ["10"]);
+        // A paragraph number that lost its full stop before the sentence's capital.
+        assert_eq!(keys("8 Insta a los Estados Miembros", Es), Vec::<String>::new());
+        assert_eq!(hard("201 Ни в одной из стран региона", Ru), Vec::<String>::new());
+        // A figure that opens a heading or table line stays.
+        assert_eq!(keys("8 July 2014", En), ["2014-07-08"]);
+        assert_eq!(keys("15 IMO", En), ["15"]);
     }
 }
