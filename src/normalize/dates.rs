@@ -271,7 +271,10 @@ mod tests {
             keys("en juillet et en août 2014", Fr),
             ["2014-07", "2014-08"]
         );
-        assert_eq!(keys("en marzo y en abril de 2014", Es), ["2014-03", "2014-04"]);
+        assert_eq!(
+            keys("en marzo y en abril de 2014", Es),
+            ["2014-03", "2014-04"]
+        );
         // Arabic may put `عام` (year) between the month and the year.
         all_agree(&[
             ("on 31 December 2017", En),

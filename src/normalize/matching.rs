@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::phrases::YEAR_DEIXIS;
 use super::scan::trim_zeros;
 use super::{Anchor, AnchorDiff, AnchorKind};
 
@@ -103,6 +104,47 @@ pub(super) fn absorb_by_soft(side: &mut Side, other: &Side) {
         if index.take(a.kind, &a.value).is_some() {
             side.used[i] = true;
         }
+    }
+}
+
+/// A year named by deixis on `other` (`in the same year`, `同年`, soft with the key
+/// [`YEAR_DEIXIS`]) stands for one year `side` writes out: a bare year (`en 1996`) or a month of a
+/// year (`En octubre de 2014` for `in October this year`), the first still open, one for each
+/// such phrase. Not where `other` has an open year of its own: then the years differ.
+pub(super) fn absorb_by_deixis(side: &mut Side, other: &Side) {
+    let phrases = other
+        .anchors
+        .iter()
+        .filter(|a| a.soft && a.value == YEAR_DEIXIS)
+        .count();
+    if phrases == 0
+        || other
+            .open_hard()
+            .iter()
+            .any(|&j| is_year(&other.anchors[j]))
+    {
+        return;
+    }
+    let years: Vec<usize> = side
+        .open_hard()
+        .into_iter()
+        .filter(|&i| is_year(&side.anchors[i]))
+        .take(phrases)
+        .collect();
+    for i in years {
+        side.used[i] = true;
+    }
+}
+
+/// Whether `anchor` states a year: a bare year (`1996`) or a month of a year (`2014-10`).
+fn is_year(anchor: &Anchor) -> bool {
+    let value = anchor.value.as_str();
+    let year =
+        |y: &str| is_digits(y) && y.len() == 4 && (y.starts_with("19") || y.starts_with("20"));
+    match anchor.kind {
+        AnchorKind::Number => year(value),
+        AnchorKind::Date => value.len() == 7 && value.split_once('-').is_some_and(|(y, _)| year(y)),
+        AnchorKind::Symbol => false,
     }
 }
 
@@ -394,18 +436,41 @@ mod tests {
     fn footnote_markers_after_the_full_stop_are_not_reported() {
         let en = "captured by Afghan security forces in September 2014.42";
         differ(&[
-            ((en, En), ("схвачен афганскими силами безопасности в сентябре 2014 года.", Ru), &[]),
-            ((en, En), ("capturé par les forces afghanes en septembre 201442.", Fr), &[]),
+            (
+                (en, En),
+                (
+                    "схвачен афганскими силами безопасности в сентябре 2014 года.",
+                    Ru,
+                ),
+                &[],
+            ),
+            (
+                (en, En),
+                ("capturé par les forces afghanes en septembre 201442.", Fr),
+                &[],
+            ),
             (
                 ("a certain level of planning.[23]", En),
                 ("مما يدل على قدر من التخطيط.", Ar),
                 &[],
             ),
             // A decimal stays a figure, and so does a figure in brackets in the sentence.
-            (("grew by 2.42 per cent", En), ("a augmenté", Fr), &["en:2.42%"]),
-            (("in article [18] of the draft", En), ("dans l'article du projet", Fr), &["en:18"]),
+            (
+                ("grew by 2.42 per cent", En),
+                ("a augmenté", Fr),
+                &["en:2.42%"],
+            ),
+            (
+                ("in article [18] of the draft", En),
+                ("dans l'article du projet", Fr),
+                &["en:18"],
+            ),
             // The year of the date is still compared.
-            ((en, En), ("capturé en septembre 201342.", Fr), &["en:2014-09", "fr:2013-09"]),
+            (
+                (en, En),
+                ("capturé en septembre 201342.", Fr),
+                &["en:2014-09", "fr:2013-09"],
+            ),
         ]);
     }
 
@@ -413,11 +478,21 @@ mod tests {
     fn a_year_of_a_reference_added_or_left_out_is_not_reported() {
         let en = "is a violation of resolution 2118, and further";
         differ(&[
-            ((en, En), ("constitue une violation de la résolution 2118 (2013), et", Fr), &[]),
+            (
+                (en, En),
+                (
+                    "constitue une violation de la résolution 2118 (2013), et",
+                    Fr,
+                ),
+                &[],
+            ),
             ((en, En), ("这违反了第2118(2013)号决议，", Zh), &[]),
             (
                 ("its general recommendation No. 9 on statistical data", En),
-                ("sa recommandation générale no 9 (1989) relative aux données", Fr),
+                (
+                    "sa recommandation générale no 9 (1989) relative aux données",
+                    Fr,
+                ),
                 &[],
             ),
             // Another year of the same resolution is a slip; a year in the sentence is a figure.
@@ -426,7 +501,11 @@ mod tests {
                 ("القرارات 2106 (2013) و 2122 (2014)", Ar),
                 &["ar:2014"],
             ),
-            (("adopted the decision", En), ("a adopté la décision (2013)", Fr), &["fr:2013"]),
+            (
+                ("adopted the decision", En),
+                ("a adopté la décision (2013)", Fr),
+                &["fr:2013"],
+            ),
         ]);
     }
 

@@ -126,10 +126,13 @@ impl Scan<'_> {
     fn is_decade(&self, start: usize, end: usize, value: &str) -> bool {
         /// The word for "years" before a decade in French and Spanish.
         static YEARS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?:années|annees|años|anos|décennie|decennie|década|decada)(?:\s+de)?\s*\z")
-                .expect("decade regex")
+            Regex::new(
+                r"(?i)(?:années|annees|años|anos|décennie|decennie|década|decada)(?:\s+de)?\s*\z",
+            )
+            .expect("decade regex")
         });
-        let round = value.len() >= 2 && value.ends_with('0') && value.bytes().all(|b| b.is_ascii_digit());
+        let round =
+            value.len() >= 2 && value.ends_with('0') && value.bytes().all(|b| b.is_ascii_digit());
         if !round || !(value.len() == 2 || value.len() == 4) {
             return false;
         }
@@ -137,10 +140,13 @@ impl Scan<'_> {
         let before = &self.text[floor_boundary(self.text, start.saturating_sub(16))..start];
         match self.lang {
             Language::En => {
-                value.len() == 4 && (after.starts_with('s') || after.starts_with("'s"))
+                value.len() == 4
+                    && (after.starts_with('s') || after.starts_with("'s"))
                     && !is_letter_at(self.text, end + if after.starts_with('s') { 1 } else { 2 })
             }
-            Language::Ru => ["-е", "-х", "-ые", "-ых", "-м", "-ми"].iter().any(|s| after.starts_with(s)),
+            Language::Ru => ["-е", "-х", "-ые", "-ых", "-м", "-ми"]
+                .iter()
+                .any(|s| after.starts_with(s)),
             Language::Fr | Language::Es => YEARS_BEFORE.is_match(before),
             Language::Zh => {
                 // `20世纪60年代`: the century of a decade is part of it.
@@ -539,7 +545,13 @@ mod tests {
         assert!(diff(("anaemia (p. 28).", En), ("贫血(第26页)。", Zh)).is_empty());
         assert!(diff(("(pp. 34 and 35)", En), ("(стр. 37 и 38)", Ru)).is_empty());
         assert!(diff(("rural areas (pp. 34-35)", En), ("农村地区(第34-35页)", Zh)).is_empty());
-        assert!(diff(("at a high rate (p. 45).", En), ("بمعدل مرتفع (صفحة 47).", Ar)).is_empty());
+        assert!(
+            diff(
+                ("at a high rate (p. 45).", En),
+                ("بمعدل مرتفع (صفحة 47).", Ar)
+            )
+            .is_empty()
+        );
         // A figure beside a page reference is still compared.
         assert_eq!(hard("第34页的5个国家", Zh), ["5"]);
     }
@@ -549,9 +561,15 @@ mod tests {
         let en = ("initiatives dating back to the early 1960s, which", En);
         all_agree(&[
             en,
-            ("initiatives remontant au début des années 60, en réaction", Fr),
+            (
+                "initiatives remontant au début des années 60, en réaction",
+                Fr,
+            ),
             ("initiatives remontant au début des années 1960", Fr),
-            ("iniciativas que se remontan a principios de la década de 1960", Es),
+            (
+                "iniciativas que se remontan a principios de la década de 1960",
+                Es,
+            ),
             ("条约是1960年代初期以来一系列倡议", Zh),
             ("iniciativas de los años sesenta", Es),
             ("инициатив начала шестидесятых годов", Ru),

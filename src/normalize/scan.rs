@@ -286,8 +286,14 @@ mod tests {
         assert_eq!(keys("1,641,294 km2", En), ["1641294"]);
         assert_eq!(keys("десятилетнего плана", Ru), ["10"]);
         // A paragraph number that lost its full stop before the sentence's capital.
-        assert_eq!(keys("8 Insta a los Estados Miembros", Es), Vec::<String>::new());
-        assert_eq!(hard("201 Ни в одной из стран региона", Ru), Vec::<String>::new());
+        assert_eq!(
+            keys("8 Insta a los Estados Miembros", Es),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            hard("201 Ни в одной из стран региона", Ru),
+            Vec::<String>::new()
+        );
         // A figure that opens a heading or table line stays.
         assert_eq!(keys("8 July 2014", En), ["2014-07-08"]);
         assert_eq!(keys("15 IMO", En), ["15"]);

@@ -562,10 +562,18 @@ mod tests {
         let text = "Any later change in the composition of a delegation must also be submitted to the Secretariat in writing.\n\nItem 4\n\nThe Conference may wish to take note of the information.\n";
         let doc = parse(text, "lines.txt", &ParseOptions::default());
         assert_eq!(doc.header.agenda_item, None);
-        assert!(doc.blocks.iter().any(|b| b.label.as_deref() == Some("Item 4")
-            || b.text == "Item 4"), "{:?}", doc.blocks);
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| b.label.as_deref() == Some("Item 4") || b.text == "Item 4"),
+            "{:?}",
+            doc.blocks
+        );
         let doc = parse(SMALL, "small.txt", &ParseOptions::default());
-        assert_eq!(doc.header.agenda_item.as_deref(), Some("Agenda item 119 (b)"));
+        assert_eq!(
+            doc.header.agenda_item.as_deref(),
+            Some("Agenda item 119 (b)")
+        );
     }
 
     const SMALL: &str = "General Assembly Distr.: Limited\n28 November 2001\nOriginal: English\n01-66657 (E) 291101\n*0166657*\nFifty-sixth session\nAgenda item 119 (b)\nSouth Africa:* draft resolution\nThe right to development\nThe General Assembly,\nRecalling the Vienna Declaration and Programme of Action,1\nreaffirmed the right to development,\n1. Decides to continue;\n(a) First;\n(b) Second.\n__________________\n* On behalf of the Group of African States.\n1 A/CONF.157/24 (Part I), chap. III.\n";
