@@ -167,7 +167,8 @@ pub(super) fn forgive_repeats(side: &mut Side, other: &Side) {
 }
 
 /// A bare year (`in 2015 … in September 2015`) whose year both sides give in a date (`2015年9月`)
-/// repeats that date's year: not reported.
+/// repeats that date's year, and one that names the year of the other side's date whose day this
+/// side writes without it (`En 2013, … le 12 décembre`) is that date's: not reported.
 pub(super) fn forgive_years_of_dates(side: &mut Side, other: &Side) {
     let years = |s: &Side| -> std::collections::HashSet<String> {
         s.anchors
@@ -180,9 +181,27 @@ pub(super) fn forgive_years_of_dates(side: &mut Side, other: &Side) {
             .collect()
     };
     let (mine, theirs) = (years(side), years(other));
+    // The year moved out of the date (`En 2013, … du 12 décembre` for `12 December 2013`): the
+    // years of the other side's dates whose day this side writes without one.
+    let yearless: std::collections::HashSet<&str> = side
+        .anchors
+        .iter()
+        .filter(|a| a.kind == AnchorKind::Date)
+        .filter_map(|a| a.value.strip_prefix("--"))
+        .collect();
+    let moved: std::collections::HashSet<&str> = other
+        .anchors
+        .iter()
+        .filter(|a| a.kind == AnchorKind::Date)
+        .filter_map(|a| {
+            let (year, day) = a.value.split_once('-')?;
+            (year.len() == 4 && yearless.contains(day)).then_some(year)
+        })
+        .collect();
     for i in side.open_hard() {
         let a = &side.anchors[i];
-        if a.kind == AnchorKind::Number && mine.contains(&a.value) && theirs.contains(&a.value) {
+        let of_a_date = mine.contains(&a.value) || moved.contains(a.value.as_str());
+        if a.kind == AnchorKind::Number && of_a_date && theirs.contains(&a.value) {
             side.used[i] = true;
         }
     }
@@ -226,15 +245,23 @@ pub(super) fn match_loose(side: &mut Side, other: &mut Side) {
     match_dotted_parts(side, other);
 }
 
-/// Pairs each open dotted number of `side` (`140.2`) with open numbers of `other` equal to its
-/// parts (`140`, `2`), all of them or none. One index serves every number: the parts taken for a
+/// Pairs each open dotted number of `side` (`140.2`, or `26659` of five digits or more, which
+/// may be a law number `26.659` read as thousands) with open numbers of `other` equal to its
+/// parts (`140`, `2`; `26`, `659`), all of them or none. One index serves every number: the parts taken for a
 /// number that cannot be completed are put back, so the index always holds exactly the open
 /// anchors of `other`, and the pass is linear in the anchors.
 fn match_dotted_parts(side: &mut Side, other: &mut Side) {
     let mut index = other.index(false);
     for i in side.open_hard() {
         let a = &side.anchors[i];
-        let parts: Vec<&str> = a.value.split('.').collect();
+        let value = a.value.as_str();
+        // A law number read as thousands (`26.659` in Spanish: `26659`) was dotted too.
+        let parts: Vec<&str> = if is_digits(value) && value.len() >= 5 {
+            let (head, group) = value.split_at(value.len() - 3);
+            vec![head, group]
+        } else {
+            value.split('.').collect()
+        };
         if a.kind != AnchorKind::Number || parts.len() < 2 || !parts.iter().all(|p| is_digits(p)) {
             continue;
         }
@@ -378,6 +405,19 @@ mod tests {
                 .iter()
                 .any(|d| d.kind == AnchorKind::Number && d.value == "2015")
         );
+        // The year moved out of the date, and only that year.
+        differ(&[
+            (
+                ("En 2013, l'adoption du décret no 2085 du 12 décembre", Fr),
+                ("decision No. 2085 of 12 December 2013", En),
+                &[],
+            ),
+            (
+                ("En 2014, l'adoption du décret no 2085 du 12 décembre", Fr),
+                ("decision No. 2085 of 12 December 2013", En),
+                &["fr:2014"],
+            ),
+        ]);
     }
 
     #[test]
@@ -430,6 +470,14 @@ mod tests {
         // A figure in brackets after a space is no marker.
         let ar = anchors("الفقرة (12) من التقرير", Language::Ar);
         assert_eq!(compare(&ar, &en).len(), 1);
+        // Glued to the guillemets of text that wrote them `<<…>>`.
+        let ru = anchors(
+            "понятия <<злоупотребление доминирующим положением>>2.",
+            Language::Ru,
+        );
+        assert!(compare(&ru, &en).is_empty(), "{ru:?}");
+        let ru = anchors("понятия <<злоупотребление>> 2 раза.", Language::Ru);
+        assert_eq!(compare(&ru, &en).len(), 1);
     }
 
     #[test]

@@ -11,8 +11,8 @@ use crate::model::Language;
 use super::AnchorKind;
 use super::rules::rules;
 use super::scan::{
-    Found, Scan, each_match, floor_boundary, is_digit_at, is_digit_before, is_glued_marker,
-    is_letter_at, is_letter_before, is_name_digits, trim_zeros, window,
+    Found, Scan, each_match, floor_boundary, is_chinese_marker, is_digit_at, is_digit_before,
+    is_glued_marker, is_letter_at, is_letter_before, is_name_digits, trim_zeros, window,
 };
 
 impl Scan<'_> {
@@ -82,7 +82,7 @@ impl Scan<'_> {
             };
             let (value, end) = match figure.literal {
                 Some(literal) => (literal, token),
-                None => self.figure_value(&figure.int, &figure.frac, token),
+                None => self.figure_value(&figure.int, &figure.frac, i, token),
             };
             if value.ends_with('%') {
                 self.spread_percent(&previous, i);
@@ -97,7 +97,10 @@ impl Scan<'_> {
                 value,
                 i,
                 end,
-                page || decade || is_name_digits(text, i) || is_glued_marker(text, i, end),
+                page || decade
+                    || is_name_digits(text, i)
+                    || is_glued_marker(text, i, end)
+                    || (self.lang == Language::Zh && is_chinese_marker(text, i, end)),
             );
             if let Some(found) = self.found.last_mut() {
                 found.alternative = alternative;
@@ -165,7 +168,7 @@ impl Scan<'_> {
     fn is_page_reference(&self, start: usize, end: usize, previous: Option<&Found>) -> bool {
         /// A page abbreviation or word just before the figure.
         static PAGE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?:(?-u:\b)pp?\.|(?-u:\b)pages?|p[áa]gs?\.|p[áa]ginas?|стр\.|(?:^|\s)с\.|ص\.|(?:ال)?صفح\S*)\s*\z")
+            Regex::new(r"(?i)(?:(?-u:\b)pp?\.|(?-u:\b)pages?|p[áa]gs?\.|p[áa]ginas?|стр\.|(?:^|[\s(])с\.|ص\.|(?:ال)?صفح\S*)\s*\z")
                 .expect("page regex")
         });
         /// The end of a Chinese page reference after its first figure: `页`, or a range up to it
@@ -208,10 +211,15 @@ impl Scan<'_> {
         }
     }
 
-    /// The key of a figure read up to `end`, with a following magnitude word or per cent sign, and
-    /// where that suffix ends.
-    fn figure_value(&self, int: &str, frac: &str, end: usize) -> (String, usize) {
-        let Some(suffix) = self.suffix_at(end) else {
+    /// The key of the figure at `start..end`, with a following magnitude word or per cent sign
+    /// (also after the bracket of a figure in brackets), and where that suffix ends.
+    fn figure_value(&self, int: &str, frac: &str, start: usize, end: usize) -> (String, usize) {
+        // `(80) million`: a figure in brackets before its magnitude word.
+        let bracketed = self.text[..start].ends_with('(') && self.text[end..].starts_with(')');
+        let suffix = self
+            .suffix_at(end)
+            .or_else(|| bracketed.then(|| self.suffix_at(end + 1)).flatten());
+        let Some(suffix) = suffix else {
             return (decimal_key(int, frac, 0), end);
         };
         let mut value = decimal_key(int, frac, suffix.magnitude);
@@ -493,6 +501,9 @@ mod tests {
         assert_eq!(keys("1,5", Fr), ["1.5"]);
         // A law number written `26.659` in one version and `26659` in another still matches.
         assert!(diff(("Law 26.659", En), ("закон 26.659", Ru)).is_empty());
+        // And its parts written apart (Arabic `26-659`), but not other parts.
+        assert!(diff(("закон 26.659", Ru), ("القانون 26-659", Ar)).is_empty());
+        assert_eq!(diff(("закон 26.659", Ru), ("القانون 26-695", Ar)).len(), 3);
     }
 
     #[test]
@@ -505,6 +516,12 @@ mod tests {
 
     #[test]
     fn magnitude_words_multiply() {
+        all_agree(&[
+            ("financial assistance of (80) million US dollars", En),
+            ("финансовую помощь в размере (80) млн. долларов США", Ru),
+            ("une aide financière de 80 millions de dollars", Fr),
+        ]);
+        assert_eq!(keys("a total of (80) delegations", En), ["80"]);
         all_agree(&[
             ("100,000 people", En),
             ("100 mil personas", Es),
@@ -544,6 +561,7 @@ mod tests {
     fn page_references_are_soft() {
         assert!(diff(("anaemia (p. 28).", En), ("贫血(第26页)。", Zh)).is_empty());
         assert!(diff(("(pp. 34 and 35)", En), ("(стр. 37 и 38)", Ru)).is_empty());
+        assert!(diff(("and anaemia (p. 28).", En), ("и анемией (с. 31).", Ru)).is_empty());
         assert!(diff(("rural areas (pp. 34-35)", En), ("农村地区(第34-35页)", Zh)).is_empty());
         assert!(
             diff(
