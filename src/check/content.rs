@@ -117,17 +117,26 @@ fn kind_mismatches(
     };
     for &v in &deviating {
         // Against the reference, or, where its own figure is soft (never reported), the
-        // first agreeing version whose figure is firm.
-        let reference = std::iter::once(reference)
-            .chain(candidates.iter().copied())
-            .filter(|w| *w != v && !deviating.contains(w))
-            .find(|&w| {
-                diffs
-                    .diff(v, w)
-                    .iter()
-                    .any(|d| d.kind == kind && !d.in_first)
-            })
-            .unwrap_or(reference);
+        // first agreeing version whose figure is firm; then the first that differs at all.
+        let agreeing_first = || {
+            std::iter::once(reference)
+                .chain(candidates.iter().copied())
+                .filter(|w| *w != v && !deviating.contains(w))
+        };
+        let differs = |w: usize, firm_there: bool| {
+            diffs
+                .diff(v, w)
+                .iter()
+                .any(|d| d.kind == kind && (!firm_there || !d.in_first))
+        };
+        let Some(reference) = agreeing_first()
+            .find(|&w| differs(w, true))
+            .or_else(|| agreeing_first().find(|&w| differs(w, false)))
+        else {
+            // It differs only from other deviating versions (`ar has none where … have
+            // none`): the difference is theirs.
+            continue;
+        };
         let d: Vec<AnchorDiff> = diffs
             .diff(v, reference)
             .into_iter()

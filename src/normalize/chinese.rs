@@ -79,6 +79,7 @@ impl Scan<'_> {
             end,
             soft: false,
             alternative: None,
+            year_of_reference: false,
         }));
         // A month on its own (`4月`) is claimed but, like `April`, is no anchor.
         self.claim(whole.start(), end);
@@ -100,13 +101,16 @@ impl Scan<'_> {
             let ok = value.is_some()
                 && !is_digit_before(text, year.start())
                 && self.is_free(year.start(), year.end());
+            // `1960年代` is a decade (`the 1960s`), soft like every decade.
+            let decade = text[caps.get(0).map_or(year.end(), |m| m.end())..].starts_with('代')
+                && value.is_some_and(|v| v % 10 == 0);
             if let Some(value) = value.filter(|_| ok) {
                 self.add(
                     AnchorKind::Number,
                     value.to_string(),
                     year.start(),
                     year.end(),
-                    false,
+                    decade,
                 );
             }
             ok

@@ -94,8 +94,9 @@ impl Scan<'_> {
                 .as_str()
                 .find(|c: char| c.is_ascii_digit())
                 .map(|i| whole.start() + i);
+            let marker = glued_marker_after_year(text, caps);
             if first_digit.is_some_and(|i| is_digit_before(text, i))
-                || is_digit_at(text, whole.end())
+                || (is_digit_at(text, whole.end()) && marker.is_none())
             {
                 return false;
             }
@@ -115,9 +116,28 @@ impl Scan<'_> {
                 self.add(AnchorKind::Date, key, whole.start(), whole.end(), false);
             }
             self.claim(whole.start(), whole.end());
+            if let Some(end) = marker {
+                let digits = text[whole.end()..end].to_string();
+                self.add(AnchorKind::Number, digits, whole.end(), end, true);
+            }
             true
         });
     }
+}
+
+/// The end of a footnote marker glued to the year that ends a date (`septembre 201442.`: the
+/// year 2014 and marker 42): one or two digits after a four-digit year, then no further digit.
+fn glued_marker_after_year(text: &str, caps: &Captures) -> Option<usize> {
+    let whole = caps.get(0)?;
+    let year = ["y", "my", "uy"]
+        .iter()
+        .filter_map(|g| caps.name(g))
+        .find(|y| y.end() == whole.end() && y.len() == 4)?;
+    let digits = text[year.end()..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    (1..=2).contains(&digits).then_some(year.end() + digits)
 }
 
 /// `2011-04-11`, `--04-11` or `2011-04`; `None` for a month alone or an impossible day.
@@ -246,6 +266,21 @@ mod tests {
         );
         assert_eq!(keys("2014年7-8月", Zh), ["2014-07", "2014-08"]);
         assert_eq!(keys("21 January 2014", Ar), ["2014-01-21"]);
+        // The year shared by two months, with the preposition repeated.
+        assert_eq!(
+            keys("en juillet et en août 2014", Fr),
+            ["2014-07", "2014-08"]
+        );
+        assert_eq!(
+            keys("en marzo y en abril de 2014", Es),
+            ["2014-03", "2014-04"]
+        );
+        // Arabic may put `عام` (year) between the month and the year.
+        all_agree(&[
+            ("on 31 December 2017", En),
+            ("في 31 كانون الأول/ديسمبر عام 2017", Ar),
+        ]);
+        all_agree(&[("in March 2015", En), ("في آذار/مارس عام 2015", Ar)]);
     }
 
     #[test]

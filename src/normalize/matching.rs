@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::phrases::YEAR_DEIXIS;
 use super::scan::trim_zeros;
 use super::{Anchor, AnchorDiff, AnchorKind};
 
@@ -106,6 +107,47 @@ pub(super) fn absorb_by_soft(side: &mut Side, other: &Side) {
     }
 }
 
+/// A year named by deixis on `other` (`in the same year`, `同年`, soft with the key
+/// [`YEAR_DEIXIS`]) stands for one year `side` writes out: a bare year (`en 1996`) or a month of a
+/// year (`En octubre de 2014` for `in October this year`), the first still open, one for each
+/// such phrase. Not where `other` has an open year of its own: then the years differ.
+pub(super) fn absorb_by_deixis(side: &mut Side, other: &Side) {
+    let phrases = other
+        .anchors
+        .iter()
+        .filter(|a| a.soft && a.value == YEAR_DEIXIS)
+        .count();
+    if phrases == 0
+        || other
+            .open_hard()
+            .iter()
+            .any(|&j| is_year(&other.anchors[j]))
+    {
+        return;
+    }
+    let years: Vec<usize> = side
+        .open_hard()
+        .into_iter()
+        .filter(|&i| is_year(&side.anchors[i]))
+        .take(phrases)
+        .collect();
+    for i in years {
+        side.used[i] = true;
+    }
+}
+
+/// Whether `anchor` states a year: a bare year (`1996`) or a month of a year (`2014-10`).
+fn is_year(anchor: &Anchor) -> bool {
+    let value = anchor.value.as_str();
+    let year =
+        |y: &str| is_digits(y) && y.len() == 4 && (y.starts_with("19") || y.starts_with("20"));
+    match anchor.kind {
+        AnchorKind::Number => year(value),
+        AnchorKind::Date => value.len() == 7 && value.split_once('-').is_some_and(|(y, _)| year(y)),
+        AnchorKind::Symbol => false,
+    }
+}
+
 /// A value written twice on one side and once on the other (`resolution 1807 (2008) … resolution
 /// 1807 (2008)` against `… ladite résolution`) is a repetition, not a different value: an open anchor
 /// whose key occurs anywhere on the other side is not reported. A changed value still is: the new
@@ -125,7 +167,8 @@ pub(super) fn forgive_repeats(side: &mut Side, other: &Side) {
 }
 
 /// A bare year (`in 2015 … in September 2015`) whose year both sides give in a date (`2015年9月`)
-/// repeats that date's year: not reported.
+/// repeats that date's year, and one that names the year of the other side's date whose day this
+/// side writes without it (`En 2013, … le 12 décembre`) is that date's: not reported.
 pub(super) fn forgive_years_of_dates(side: &mut Side, other: &Side) {
     let years = |s: &Side| -> std::collections::HashSet<String> {
         s.anchors
@@ -138,11 +181,51 @@ pub(super) fn forgive_years_of_dates(side: &mut Side, other: &Side) {
             .collect()
     };
     let (mine, theirs) = (years(side), years(other));
+    // The year moved out of the date (`En 2013, … du 12 décembre` for `12 December 2013`): the
+    // years of the other side's dates whose day this side writes without one.
+    let yearless: std::collections::HashSet<&str> = side
+        .anchors
+        .iter()
+        .filter(|a| a.kind == AnchorKind::Date)
+        .filter_map(|a| a.value.strip_prefix("--"))
+        .collect();
+    let moved: std::collections::HashSet<&str> = other
+        .anchors
+        .iter()
+        .filter(|a| a.kind == AnchorKind::Date)
+        .filter_map(|a| {
+            let (year, day) = a.value.split_once('-')?;
+            (year.len() == 4 && yearless.contains(day)).then_some(year)
+        })
+        .collect();
     for i in side.open_hard() {
         let a = &side.anchors[i];
-        if a.kind == AnchorKind::Number && mine.contains(&a.value) && theirs.contains(&a.value) {
+        let of_a_date = mine.contains(&a.value) || moved.contains(a.value.as_str());
+        if a.kind == AnchorKind::Number && of_a_date && theirs.contains(&a.value) {
             side.used[i] = true;
         }
+    }
+}
+
+/// Forgives the open years of references of `side` (`2118 (2013)` against `2118`) when `other`
+/// has no open year of a reference: one version names the text's year, the other does not. A
+/// year of a reference against a different one (`2122 (2014)` for `2122 (2013)`) stays reported.
+pub(super) fn forgive_years_of_references(side: &mut Side, other: &Side) {
+    let open = |s: &Side| -> Vec<usize> {
+        s.open_hard()
+            .into_iter()
+            .filter(|&i| s.anchors[i].year_of_reference)
+            .collect()
+    };
+    let count = |s: &Side| s.anchors.iter().filter(|a| a.year_of_reference).count();
+    if !open(other).is_empty() {
+        return;
+    }
+    // Only as many as the other side leaves out: a changed year beside a repeated one
+    // (`1807 (2008)` twice against `1807 (2008)` and `1807 (2009)`) is still a change.
+    let extra = count(side).saturating_sub(count(other));
+    for i in open(side).into_iter().take(extra) {
+        side.used[i] = true;
     }
 }
 
@@ -162,15 +245,23 @@ pub(super) fn match_loose(side: &mut Side, other: &mut Side) {
     match_dotted_parts(side, other);
 }
 
-/// Pairs each open dotted number of `side` (`140.2`) with open numbers of `other` equal to its
-/// parts (`140`, `2`), all of them or none. One index serves every number: the parts taken for a
+/// Pairs each open dotted number of `side` (`140.2`, or `26659` of five digits or more, which
+/// may be a law number `26.659` read as thousands) with open numbers of `other` equal to its
+/// parts (`140`, `2`; `26`, `659`), all of them or none. One index serves every number: the parts taken for a
 /// number that cannot be completed are put back, so the index always holds exactly the open
 /// anchors of `other`, and the pass is linear in the anchors.
 fn match_dotted_parts(side: &mut Side, other: &mut Side) {
     let mut index = other.index(false);
     for i in side.open_hard() {
         let a = &side.anchors[i];
-        let parts: Vec<&str> = a.value.split('.').collect();
+        let value = a.value.as_str();
+        // A law number read as thousands (`26.659` in Spanish: `26659`) was dotted too.
+        let parts: Vec<&str> = if is_digits(value) && value.len() >= 5 {
+            let (head, group) = value.split_at(value.len() - 3);
+            vec![head, group]
+        } else {
+            value.split('.').collect()
+        };
         if a.kind != AnchorKind::Number || parts.len() < 2 || !parts.iter().all(|p| is_digits(p)) {
             continue;
         }
@@ -271,6 +362,7 @@ mod tests {
             end: n * 10 + 5,
             soft: false,
             alternative: None,
+            year_of_reference: false,
         }
     }
 
@@ -313,6 +405,19 @@ mod tests {
                 .iter()
                 .any(|d| d.kind == AnchorKind::Number && d.value == "2015")
         );
+        // The year moved out of the date, and only that year.
+        differ(&[
+            (
+                ("En 2013, l'adoption du décret no 2085 du 12 décembre", Fr),
+                ("decision No. 2085 of 12 December 2013", En),
+                &[],
+            ),
+            (
+                ("En 2014, l'adoption du décret no 2085 du 12 décembre", Fr),
+                ("decision No. 2085 of 12 December 2013", En),
+                &["fr:2014"],
+            ),
+        ]);
     }
 
     #[test]
@@ -365,6 +470,91 @@ mod tests {
         // A figure in brackets after a space is no marker.
         let ar = anchors("الفقرة (12) من التقرير", Language::Ar);
         assert_eq!(compare(&ar, &en).len(), 1);
+        // Glued to the guillemets of text that wrote them `<<…>>`.
+        let ru = anchors(
+            "понятия <<злоупотребление доминирующим положением>>2.",
+            Language::Ru,
+        );
+        assert!(compare(&ru, &en).is_empty(), "{ru:?}");
+        let ru = anchors("понятия <<злоупотребление>> 2 раза.", Language::Ru);
+        assert_eq!(compare(&ru, &en).len(), 1);
+    }
+
+    #[test]
+    fn footnote_markers_after_the_full_stop_are_not_reported() {
+        let en = "captured by Afghan security forces in September 2014.42";
+        differ(&[
+            (
+                (en, En),
+                (
+                    "схвачен афганскими силами безопасности в сентябре 2014 года.",
+                    Ru,
+                ),
+                &[],
+            ),
+            (
+                (en, En),
+                ("capturé par les forces afghanes en septembre 201442.", Fr),
+                &[],
+            ),
+            (
+                ("a certain level of planning.[23]", En),
+                ("مما يدل على قدر من التخطيط.", Ar),
+                &[],
+            ),
+            // A decimal stays a figure, and so does a figure in brackets in the sentence.
+            (
+                ("grew by 2.42 per cent", En),
+                ("a augmenté", Fr),
+                &["en:2.42%"],
+            ),
+            (
+                ("in article [18] of the draft", En),
+                ("dans l'article du projet", Fr),
+                &["en:18"],
+            ),
+            // The year of the date is still compared.
+            (
+                (en, En),
+                ("capturé en septembre 201342.", Fr),
+                &["en:2014-09", "fr:2013-09"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_year_of_a_reference_added_or_left_out_is_not_reported() {
+        let en = "is a violation of resolution 2118, and further";
+        differ(&[
+            (
+                (en, En),
+                (
+                    "constitue une violation de la résolution 2118 (2013), et",
+                    Fr,
+                ),
+                &[],
+            ),
+            ((en, En), ("这违反了第2118(2013)号决议，", Zh), &[]),
+            (
+                ("its general recommendation No. 9 on statistical data", En),
+                (
+                    "sa recommandation générale no 9 (1989) relative aux données",
+                    Fr,
+                ),
+                &[],
+            ),
+            // Another year of the same resolution is a slip; a year in the sentence is a figure.
+            (
+                ("resolutions 2106 (2013) and 2122 (2013)", En),
+                ("القرارات 2106 (2013) و 2122 (2014)", Ar),
+                &["ar:2014"],
+            ),
+            (
+                ("adopted the decision", En),
+                ("a adopté la décision (2013)", Fr),
+                &["fr:2013"],
+            ),
+        ]);
     }
 
     #[test]

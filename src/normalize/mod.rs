@@ -33,7 +33,9 @@
 //! *Soft* anchors match an equal firm anchor on the other side but are never reported themselves:
 //! numbers written in words outside fixed phrases (`eight sectors`, `八个领域`, `خمس مناقشات`), which
 //! translators add and drop freely (Arabic duals say "two" without a number word); a figure echoing
-//! them (`Two (2) men`); and page references (`p. 28`, `第26页`), which differ between language
+//! them (`Two (2) men`); values stated by fixed phrases without a figure (`midi`, `three
+//! quarters`, `décennal`, `in the same year`, which stands for one year the other side writes out);
+//! and page references (`p. 28`, `第26页`), which differ between language
 //! versions by design. Ordinals of sessions, anniversaries and centuries are as firm as figures.
 //!
 //! Tolerance rules of [`compare`], each of which leaves a changed value reported on at least one
@@ -53,9 +55,10 @@
 //!
 //! Layout: `fold` the folded copy; `scan` the scanner and the helpers its passes share; the
 //! passes by what they recognise in `symbols`, `numbers` (figures, per cent, magnitudes, pages,
-//! Roman centuries), `dates`, `times`, `chinese` (Chinese dates, years and numerals) and `words`
-//! (numbers in words), with the number words of each language in `lexicon` and the per-language
-//! regexes in `rules`; `matching` the pairing behind [`compare`].
+//! Roman centuries), `dates`, `times`, `chinese` (Chinese dates, years and numerals), `words`
+//! (numbers in words) and `phrases` (fixed phrases: times, fractions, periods, years by
+//! deixis), with the number words of each language in `lexicon` and the per-language regexes in
+//! `rules`; `matching` the pairing behind [`compare`].
 
 mod chinese;
 mod dates;
@@ -63,6 +66,7 @@ mod fold;
 mod lexicon;
 mod matching;
 mod numbers;
+mod phrases;
 mod rules;
 mod scan;
 mod symbols;
@@ -76,7 +80,8 @@ use serde::Serialize;
 use crate::model::Language;
 use fold::Folded;
 use matching::{
-    Side, absorb_by_soft, forgive_repeats, forgive_years_of_dates, match_exact, match_loose,
+    Side, absorb_by_deixis, absorb_by_soft, forgive_repeats, forgive_years_of_dates,
+    forgive_years_of_references, match_exact, match_loose,
 };
 use scan::Scan;
 
@@ -113,6 +118,11 @@ pub struct Anchor {
     /// either `486125` or `125486` may be meant. `None` for every other anchor.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alternative: Option<String>,
+    /// A year in brackets after the number of a resolution, decision or recommendation
+    /// (`1325 (2000)`, `No. 9 (1989)`, `第29（2013）号`): it names the text's year, which versions
+    /// add or leave out freely, so it is reported only against another such year.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub year_of_reference: bool,
 }
 
 /// A value present on one side of a [`compare`] only.
@@ -155,12 +165,14 @@ pub fn anchors(text: &str, lang: Language) -> Vec<Anchor> {
         if digits {
             scan.figures();
         }
+        scan.phrases();
         scan.chinese_numerals();
     } else {
         scan.roman_centuries();
         if digits {
             scan.figures();
         }
+        scan.phrases();
         scan.words();
     }
     let mut found = scan.found;
@@ -176,6 +188,7 @@ pub fn anchors(text: &str, lang: Language) -> Vec<Anchor> {
                 end,
                 soft: f.soft,
                 alternative: f.alternative,
+                year_of_reference: f.year_of_reference,
             }
         })
         .collect()
@@ -194,10 +207,14 @@ pub fn compare(first: &[Anchor], second: &[Anchor]) -> Vec<AnchorDiff> {
     match_loose(&mut right, &mut left);
     absorb_by_soft(&mut left, &right);
     absorb_by_soft(&mut right, &left);
+    absorb_by_deixis(&mut left, &right);
+    absorb_by_deixis(&mut right, &left);
     forgive_repeats(&mut left, &right);
     forgive_repeats(&mut right, &left);
     forgive_years_of_dates(&mut left, &right);
     forgive_years_of_dates(&mut right, &left);
+    forgive_years_of_references(&mut left, &right);
+    forgive_years_of_references(&mut right, &left);
     let mut diffs = left.unmatched(true);
     diffs.extend(right.unmatched(false));
     diffs

@@ -11,8 +11,8 @@ use crate::model::Language;
 use super::AnchorKind;
 use super::rules::rules;
 use super::scan::{
-    Found, Scan, each_match, floor_boundary, is_digit_at, is_digit_before, is_glued_marker,
-    is_letter_at, is_letter_before, is_name_digits, trim_zeros, window,
+    Found, Scan, each_match, floor_boundary, is_chinese_marker, is_digit_at, is_digit_before,
+    is_glued_marker, is_letter_at, is_letter_before, is_name_digits, trim_zeros, window,
 };
 
 impl Scan<'_> {
@@ -82,7 +82,7 @@ impl Scan<'_> {
             };
             let (value, end) = match figure.literal {
                 Some(literal) => (literal, token),
-                None => self.figure_value(&figure.int, &figure.frac, token),
+                None => self.figure_value(&figure.int, &figure.frac, i, token),
             };
             if value.ends_with('%') {
                 self.spread_percent(&previous, i);
@@ -90,15 +90,21 @@ impl Scan<'_> {
             let page = self.is_page_reference(i, end, previous.last().map(|&k| &self.found[k]));
             previous.push(self.found.len());
             let alternative = self.group_order_reading(&text[i..token], &value);
+            let year_of_reference = is_year_of_reference(text, i, end, &value);
+            let decade = self.is_decade(i, end, &value);
             self.add(
                 AnchorKind::Number,
                 value,
                 i,
                 end,
-                page || is_name_digits(text, i) || is_glued_marker(text, i, end),
+                page || decade
+                    || is_name_digits(text, i)
+                    || is_glued_marker(text, i, end)
+                    || (self.lang == Language::Zh && is_chinese_marker(text, i, end)),
             );
             if let Some(found) = self.found.last_mut() {
                 found.alternative = alternative;
+                found.year_of_reference = year_of_reference;
             }
             i = end.max(i + 1);
         }
@@ -117,17 +123,62 @@ impl Scan<'_> {
             .filter(|other| other != value)
     }
 
+    /// A decade (`the 1960s`, `1960-х годов`, `années 60`, `los años 1960`, `60年代`): versions
+    /// write it with the century, without it or in words (`الستينيات`, `шестидесятых`), so its
+    /// figure is soft.
+    fn is_decade(&self, start: usize, end: usize, value: &str) -> bool {
+        /// The word for "years" before a decade in French and Spanish.
+        static YEARS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i)(?:années|annees|años|anos|décennie|decennie|década|decada)(?:\s+de)?\s*\z",
+            )
+            .expect("decade regex")
+        });
+        let round =
+            value.len() >= 2 && value.ends_with('0') && value.bytes().all(|b| b.is_ascii_digit());
+        if !round || !(value.len() == 2 || value.len() == 4) {
+            return false;
+        }
+        let after = &self.text[end..];
+        let before = &self.text[floor_boundary(self.text, start.saturating_sub(16))..start];
+        match self.lang {
+            Language::En => {
+                value.len() == 4
+                    && (after.starts_with('s') || after.starts_with("'s"))
+                    && !is_letter_at(self.text, end + if after.starts_with('s') { 1 } else { 2 })
+            }
+            Language::Ru => ["-е", "-х", "-ые", "-ых", "-м", "-ми"]
+                .iter()
+                .any(|s| after.starts_with(s)),
+            Language::Fr | Language::Es => YEARS_BEFORE.is_match(before),
+            Language::Zh => {
+                // `20世纪60年代`: the century of a decade is part of it.
+                let decade_after_century = after.strip_prefix("世纪").is_some_and(|rest| {
+                    rest.bytes().take_while(u8::is_ascii_digit).count() == 2
+                        && rest[2..].starts_with("年代")
+                });
+                after.starts_with("年代") || decade_after_century
+            }
+            Language::Ar => false,
+        }
+    }
+
     /// Page numbers (`p. 28`, `стр. 31`, `第26页`) differ between language versions by design: they
     /// are soft, and so are the pages listed after them (`pp. 34 and 35`).
     fn is_page_reference(&self, start: usize, end: usize, previous: Option<&Found>) -> bool {
         /// A page abbreviation or word just before the figure.
         static PAGE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?:(?-u:\b)pp?\.|(?-u:\b)pages?|p[áa]gs?\.|p[áa]ginas?|стр\.|(?:^|\s)с\.|ص\.|الصفح\S*)\s*\z")
+            Regex::new(r"(?i)(?:(?-u:\b)pp?\.|(?-u:\b)pages?|p[áa]gs?\.|p[áa]ginas?|стр\.|(?:^|[\s(])с\.|ص\.|(?:ال)?صفح\S*)\s*\z")
                 .expect("page regex")
+        });
+        /// The end of a Chinese page reference after its first figure: `页`, or a range up to it
+        /// (`第34-35页`, `第34至35页`).
+        static ZH_PAGES: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\A(?:\s*(?:-|至|到|~)\s*[0-9]{1,4})?\s*页").expect("Chinese page regex")
         });
         let before = &self.text[floor_boundary(self.text, start.saturating_sub(24))..start];
         PAGE.is_match(before)
-            || (self.lang == Language::Zh && self.text[end..].starts_with('页'))
+            || (self.lang == Language::Zh && ZH_PAGES.is_match(&self.text[end..]))
             || previous.is_some_and(|p| {
                 p.soft
                     && p.kind == AnchorKind::Number
@@ -160,10 +211,15 @@ impl Scan<'_> {
         }
     }
 
-    /// The key of a figure read up to `end`, with a following magnitude word or per cent sign, and
-    /// where that suffix ends.
-    fn figure_value(&self, int: &str, frac: &str, end: usize) -> (String, usize) {
-        let Some(suffix) = self.suffix_at(end) else {
+    /// The key of the figure at `start..end`, with a following magnitude word or per cent sign
+    /// (also after the bracket of a figure in brackets), and where that suffix ends.
+    fn figure_value(&self, int: &str, frac: &str, start: usize, end: usize) -> (String, usize) {
+        // `(80) million`: a figure in brackets before its magnitude word.
+        let bracketed = self.text[..start].ends_with('(') && self.text[end..].starts_with(')');
+        let suffix = self
+            .suffix_at(end)
+            .or_else(|| bracketed.then(|| self.suffix_at(end + 1)).flatten());
+        let Some(suffix) = suffix else {
             return (decimal_key(int, frac, 0), end);
         };
         let mut value = decimal_key(int, frac, suffix.magnitude);
@@ -257,6 +313,20 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("list gap regex")
 });
+
+/// Whether the figure `value` at `start..end` is a year in brackets right after a number
+/// (`1325 (2000)`, `No. 9 (1989)`, `第2118(2013)号`): the year of a resolution, decision or
+/// recommendation, which names the text the number already names.
+fn is_year_of_reference(text: &str, start: usize, end: usize, value: &str) -> bool {
+    let year = value.len() == 4
+        && (value.starts_with("19") || value.starts_with("20"))
+        && value.bytes().all(|b| b.is_ascii_digit());
+    let Some(head) = text[..start].strip_suffix(['(', '（']) else {
+        return false;
+    };
+    let closed = text[end..].starts_with([')', '）']);
+    year && closed && head.trim_end().ends_with(|c: char| c.is_ascii_digit())
+}
 
 /// `int.frac × 10^shift` written without superfluous zeros.
 fn decimal_key(int: &str, frac: &str, shift: u32) -> String {
@@ -431,6 +501,9 @@ mod tests {
         assert_eq!(keys("1,5", Fr), ["1.5"]);
         // A law number written `26.659` in one version and `26659` in another still matches.
         assert!(diff(("Law 26.659", En), ("закон 26.659", Ru)).is_empty());
+        // And its parts written apart (Arabic `26-659`), but not other parts.
+        assert!(diff(("закон 26.659", Ru), ("القانون 26-659", Ar)).is_empty());
+        assert_eq!(diff(("закон 26.659", Ru), ("القانون 26-695", Ar)).len(), 3);
     }
 
     #[test]
@@ -443,6 +516,12 @@ mod tests {
 
     #[test]
     fn magnitude_words_multiply() {
+        all_agree(&[
+            ("financial assistance of (80) million US dollars", En),
+            ("финансовую помощь в размере (80) млн. долларов США", Ru),
+            ("une aide financière de 80 millions de dollars", Fr),
+        ]);
+        assert_eq!(keys("a total of (80) delegations", En), ["80"]);
         all_agree(&[
             ("100,000 people", En),
             ("100 mil personas", Es),
@@ -482,5 +561,42 @@ mod tests {
     fn page_references_are_soft() {
         assert!(diff(("anaemia (p. 28).", En), ("贫血(第26页)。", Zh)).is_empty());
         assert!(diff(("(pp. 34 and 35)", En), ("(стр. 37 и 38)", Ru)).is_empty());
+        assert!(diff(("and anaemia (p. 28).", En), ("и анемией (с. 31).", Ru)).is_empty());
+        assert!(diff(("rural areas (pp. 34-35)", En), ("农村地区(第34-35页)", Zh)).is_empty());
+        assert!(
+            diff(
+                ("at a high rate (p. 45).", En),
+                ("بمعدل مرتفع (صفحة 47).", Ar)
+            )
+            .is_empty()
+        );
+        // A figure beside a page reference is still compared.
+        assert_eq!(hard("第34页的5个国家", Zh), ["5"]);
+    }
+
+    #[test]
+    fn decades_are_soft() {
+        let en = ("initiatives dating back to the early 1960s, which", En);
+        all_agree(&[
+            en,
+            (
+                "initiatives remontant au début des années 60, en réaction",
+                Fr,
+            ),
+            ("initiatives remontant au début des années 1960", Fr),
+            (
+                "iniciativas que se remontan a principios de la década de 1960",
+                Es,
+            ),
+            ("条约是1960年代初期以来一系列倡议", Zh),
+            ("iniciativas de los años sesenta", Es),
+            ("инициатив начала шестидесятых годов", Ru),
+            ("инициатив начала 1960-х годов", Ru),
+            ("المبادرات التي يرجع تاريخها إلى أوائل الستينيات", Ar),
+            ("可追溯到20世纪60年代初的倡议", Zh),
+        ]);
+        // A year, and a decade against another decade's figure, are still compared.
+        assert_eq!(hard("in 1960 and in the 1970s", En), ["1960"]);
+        assert_eq!(hard("60 countries", Fr), ["60"]);
     }
 }

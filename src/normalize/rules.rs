@@ -199,16 +199,16 @@ fn date_pattern(lang: Language, months: &MonthNames) -> String {
             r"(?i)(?:(?P<d1>{day})(?:st|nd|rd|th)?(?:\s+(?P<m1>{latin}))?(?:,?\s+(?P<y1>{year}))?(?:\s*-{{1,2}}\s*|\s+(?:to|and|through|until)\s+))?(?P<d>{day})(?:st|nd|rd|th)?\s+(?P<m>{latin})(?:,?\s+(?P<y>{year}))?|(?:(?P<mm0>{latin})\s*(?:-|/|\s(?:to|and)\s)\s*)?(?P<mm>{latin}),?\s+(?P<my>{year})|(?P<um>{latin})\s+(?P<ud>{day})(?:st|nd|rd|th)?(?:,\s*(?P<uy>{year}))?"
         ),
         Language::Es => format!(
-            r"(?i)(?:(?P<d1>{day})(?:º|°|o)?(?:\s+de\s+(?P<m1>{latin}))?(?:\s+de\s+(?P<y1>{year}))?(?:\s*-{{1,2}}\s*|\s+(?:a|al|y|y\s+el|hasta\s+el)\s+))?(?P<d>{day})(?:º|°)?\s+(?:de\s+)?(?P<m>{latin})(?:\s+(?:de\s+|del\s+)?(?P<y>{year}))?|(?:(?P<mm0>{latin})\s*(?:-|/|\s(?:a|y)\s)\s*)?(?P<mm>{latin})\s+(?:de|del)\s+(?P<my>{year})"
+            r"(?i)(?:(?P<d1>{day})(?:º|°|o)?(?:\s+de\s+(?P<m1>{latin}))?(?:\s+de\s+(?P<y1>{year}))?(?:\s*-{{1,2}}\s*|\s+(?:a|al|y|y\s+el|hasta\s+el)\s+))?(?P<d>{day})(?:º|°)?\s+(?:de\s+)?(?P<m>{latin})(?:\s+(?:de\s+|del\s+)?(?P<y>{year}))?|(?:(?P<mm0>{latin})\s*(?:-|/|\s(?:a|y)(?:\s+en)?\s)\s*)?(?P<mm>{latin})\s+(?:de|del)\s+(?P<my>{year})"
         ),
         Language::Fr => format!(
-            r"(?i)(?:(?P<d1>{day})(?:er)?(?:\s+(?P<m1>{latin}))?(?:\s+(?P<y1>{year}))?(?:\s*-{{1,2}}\s*|\s+(?:au|et|à|et\s+le|au\s+le)\s+))?(?P<d>{day})(?:er)?\s+(?P<m>{latin})(?:\s+(?P<y>{year}))?|(?:(?P<mm0>{latin})\s*(?:-|/|\s(?:à|et)\s)\s*)?(?P<mm>{latin})\s+(?P<my>{year})"
+            r"(?i)(?:(?P<d1>{day})(?:er)?(?:\s+(?P<m1>{latin}))?(?:\s+(?P<y1>{year}))?(?:\s*-{{1,2}}\s*|\s+(?:au|et|à|et\s+le|au\s+le)\s+))?(?P<d>{day})(?:er)?\s+(?P<m>{latin})(?:\s+(?P<y>{year}))?|(?:(?P<mm0>{latin})\s*(?:-|/|\s(?:à|et)(?:\s+en)?\s)\s*)?(?P<mm>{latin})\s+(?P<my>{year})"
         ),
         Language::Ru => format!(
-            r"(?i)(?:(?P<d1>{day})(?:\s+(?P<m1>{cyrillic}))?(?:\s+(?P<y1>{year})(?:\s*(?:года|г\.))?)?(?:\s*-{{1,2}}\s*|\s+(?:по|и|до)\s+))?(?P<d>{day})\s+(?P<m>{cyrillic})(?:\s+(?P<y>{year}))?(?:\s*(?:года|г\.))?|(?:(?P<mm0>{cyrillic})\s*(?:-|/|\s(?:и|по)\s)\s*)?(?P<mm>{cyrillic})\s+(?P<my>{year})(?:\s*(?:года|г\.))?"
+            r"(?i)(?:(?P<d1>{day})(?:\s+(?P<m1>{cyrillic}))?(?:\s+(?P<y1>{year})(?:\s*(?:года|г\.))?)?(?:\s*-{{1,2}}\s*|\s+(?:по|и|до)\s+))?(?P<d>{day})\s+(?P<m>{cyrillic})(?:\s+(?P<y>{year}))?(?:\s*(?:года|г\.))?|(?:(?P<mm0>{cyrillic})\s*(?:-|/|\s(?:и|по)(?:\s+в)?\s)\s*)?(?P<mm>{cyrillic})\s+(?P<my>{year})(?:\s*(?:года|г\.))?"
         ),
         Language::Ar => format!(
-            r"(?:(?P<d1>{day})(?:\s*(?P<m1>{arabic}))?(?:\s+(?P<y1>{year}))?(?:\s*-{{1,2}}\s*|\s+(?:الي|حتي)\s+|\s+و\s*))?(?P<d>{day})\s*(?P<m>{arabic})(?:\s+(?P<y>{year}))?|(?:(?P<mm0>{arabic})\s*(?:-|\s(?:الي|و)\s*)\s*)?(?P<mm>{arabic})\s+(?P<my>{year})"
+            r"(?:(?P<d1>{day})(?:\s*(?P<m1>{arabic}))?(?:\s+(?P<y1>{year}))?(?:\s*-{{1,2}}\s*|\s+(?:الي|حتي)\s+|\s+و\s*))?(?P<d>{day})\s*(?P<m>{arabic})(?:\s+(?:عام\s+)?(?P<y>{year}))?|(?:(?P<mm0>{arabic})\s*(?:-|\s(?:الي|و)\s*)\s*)?(?P<mm>{arabic})\s+(?:عام\s+)?(?P<my>{year})"
         ),
         // Chinese dates have their own pass; this never matches.
         Language::Zh => r"[^\s\S]".to_string(),

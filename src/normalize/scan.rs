@@ -7,7 +7,7 @@ use regex::{Captures, Regex};
 
 use crate::locale::chinese_numeral_value;
 use crate::model::Language;
-use crate::script::is_spaced_letter;
+use crate::script::{is_han, is_spaced_letter};
 
 use super::AnchorKind;
 use super::rules::rules;
@@ -26,6 +26,8 @@ pub(super) struct Found {
     pub(super) soft: bool,
     /// As [`super::Anchor::alternative`].
     pub(super) alternative: Option<String>,
+    /// As [`super::Anchor::year_of_reference`].
+    pub(super) year_of_reference: bool,
 }
 
 /// The passes over one folded text; each claims what it recognises so later passes skip it.
@@ -82,10 +84,13 @@ impl<'t> Scan<'t> {
             end,
             soft,
             alternative: None,
+            year_of_reference: false,
         });
     }
 
-    /// A leading paragraph number (`37. `, `37- `, `(37) `, Arabic `37 - `) is the block's label.
+    /// A leading paragraph number (`37. `, `37- `, `(37) `, Arabic `37 - `) is the block's label;
+    /// so is one that lost its full stop before the capital of the sentence (`8 Insta a los
+    /// Estados`, `201 Ни в одной`): UN style spells out a number that opens a sentence.
     pub(super) fn skip_label(&mut self) {
         /// A paragraph number at the start of the text, before a space, a bracket or a letter.
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -99,6 +104,27 @@ impl<'t> Scan<'t> {
             Regex::new(r"\A\s*[0-9]{1,3}(?:\s?-\s?[0-9]{1,3})+\s+[^\s0-9]")
                 .expect("section label regex")
         });
+        /// A paragraph number without its full stop, before the capital of the sentence.
+        static LOST_STOP: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\A\s*[0-9]{1,3}\s+\p{Lu}\p{Ll}+\s").expect("label regex")
+        });
+        /// The same before an acronym or Chinese text (`6 ОКООСВ Хорватии …`, `6 克罗地亚在…`),
+        /// where a whole sentence must follow: a heading or table line (`15 IMO`) keeps it.
+        static LOST_STOP_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\A\s*[0-9]{1,3}\s+(?:\p{Lu}{2,}\s|\p{Han})").expect("label regex")
+        });
+        // Not the day of a date (`11 April 2011`).
+        let lost_stop = LOST_STOP
+            .find(self.text)
+            .filter(|m| {
+                let word = m.as_str().trim().rsplit(' ').next().unwrap_or_default();
+                !super::rules::MONTHS.contains_key(&super::fold::fold_str(word))
+            })
+            .or_else(|| {
+                let sentence = self.text.chars().count() >= 40
+                    && self.text.trim_end().ends_with(['.', '。', ';', '；']);
+                LOST_STOP_SENTENCE.find(self.text).filter(|_| sentence)
+            });
         let section = (self.lang == Language::Ar)
             .then(|| ARABIC_SECTION.find(self.text))
             .flatten()
@@ -110,6 +136,10 @@ impl<'t> Scan<'t> {
             });
         if let Some(m) = LABEL.find(self.text).or(section) {
             self.claim(m.start(), m.end());
+        } else if let Some(m) = lost_stop {
+            let digits = m.as_str().trim_start();
+            let end = m.start() + (m.len() - digits.len()) + digits.find(' ').unwrap_or(0);
+            self.claim(m.start(), end);
         }
     }
 }
@@ -168,9 +198,10 @@ pub(super) fn is_name_digits(text: &str, i: usize) -> bool {
 }
 
 /// Whether the figure at `start..end` is a footnote marker left in the text: one or two digits
-/// glued to a closing bracket or quote (`(Bangkok Rules)16,`, `«…»3`), or in brackets glued to
-/// the word before (Arabic `والميزانية(22)،`, `(مالفيناس)(1)`). Versions differ in where (and
-/// whether) they keep such markers, so the figure is soft.
+/// glued to a closing bracket or quote (`(Bangkok Rules)16,`, `«…»3`), in brackets glued to
+/// the word before (Arabic `والميزانية(22)،`, `(مالفيناس)(1)`, `planning.[23]`), or glued to the
+/// full stop that ends the sentence (`in September 2014.42`, where the figure cannot continue the
+/// year). Versions differ in where (and whether) they keep such markers, so the figure is soft.
 pub(super) fn is_glued_marker(text: &str, start: usize, end: usize) -> bool {
     if end - start > 2 {
         return false;
@@ -180,9 +211,48 @@ pub(super) fn is_glued_marker(text: &str, start: usize, end: usize) -> bool {
     let free_after = after.is_none_or(|c| !c.is_alphanumeric());
     match before.next() {
         Some(')' | '）' | '»' | '”' | '"') => free_after,
+        // `<<…>>2`: the guillemets of text that lost them.
+        Some('>') => before.next() == Some('>') && free_after,
         Some('(') => after == Some(')') && before.next().is_some_and(|c| !c.is_whitespace()),
+        Some('[') => after == Some(']') && before.next().is_some_and(|c| !c.is_whitespace()),
+        // The figure pass never starts inside a decimal: a digit before the point belongs to a
+        // date or year read before.
+        Some('.') => {
+            let ends_text = text[end..].trim().is_empty();
+            match before.next() {
+                Some(c) if c.is_ascii_digit() => after.is_none_or(char::is_whitespace),
+                Some(c) if c.is_alphabetic() => ends_text,
+                _ => false,
+            }
+        }
         _ => false,
     }
+}
+
+/// Whether the figure at `start..end` of Chinese text is a footnote marker left in it: one or
+/// two digits glued between Han characters (`报告3第27段`, `管理活动1。`) where neither side
+/// makes it a quantity or a label's number: not after a word that introduces a figure (`第`,
+/// `约`, `为`, `至`, …) and not before a measure word, unit or date character (`25个`, `5名`,
+/// `3月`). Soft like every marker: a changed figure there is still reported from the other
+/// side, which writes its own.
+pub(super) fn is_chinese_marker(text: &str, start: usize, end: usize) -> bool {
+    /// Characters after which a figure is a quantity or a number, not a marker.
+    const INTRODUCES: &str =
+        "第约近逾共计达为至到和及与或、有了增减降升占超过余每仅只是由从自于在以比对即数号";
+    /// Measure words, units and date characters: a figure before them is a quantity.
+    const COUNTS: &str = "个名项次起年月日天周岁人件份条款段章节页号届家所座架辆艘枚种类批组国省州县市区村亿万千百十两美元欧镑吨公米平立方小时分秒倍成位例片块本册封场轮期层级只头笔张部套台支株处间点度克升里余多来左以之比对票户栋门步股版卷篇则首句字季星夜晚番遍趟回宗员口匹列颗粒根把幢双副群队团营连排班世代%";
+    if end - start > 2 {
+        return false;
+    }
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let han_before = before.is_some_and(|c| is_han(c) && !INTRODUCES.contains(c));
+    let free_after = match after {
+        None => true,
+        Some(c) if is_han(c) => !COUNTS.contains(c),
+        Some(c) => "。，；：,;:".contains(c),
+    };
+    han_before && free_after
 }
 
 /// Whether the character before `i` is a letter.
@@ -255,5 +325,54 @@ mod tests {
         assert_eq!(keys("2015 was a year", En), ["2015"]);
         assert_eq!(keys("1,641,294 km2", En), ["1641294"]);
         assert_eq!(keys("десятилетнего плана", Ru), ["10"]);
+        // A paragraph number that lost its full stop before the sentence's capital.
+        assert_eq!(
+            keys("8 Insta a los Estados Miembros", Es),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            hard("201 Ни в одной из стран региона", Ru),
+            Vec::<String>::new()
+        );
+        // A figure that opens a heading or table line stays.
+        assert_eq!(keys("8 July 2014", En), ["2014-07-08"]);
+        assert_eq!(keys("15 IMO", En), ["15"]);
+        // Before an acronym or Chinese text, when a sentence follows.
+        assert_eq!(
+            hard(
+                "6 ОКООСВ Хорватии на второй период опирается на понимание того.",
+                Ru
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            hard(
+                "6 克罗地亚在《京都议定书》第二承诺期的量化限减承诺基于以下谅解，即该国将联合实现这一承诺。",
+                Zh
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(keys("15 IMO member States", En), ["15"]);
+    }
+
+    #[test]
+    fn chinese_footnote_markers_between_han_characters_are_soft() {
+        for text in [
+            "回顾行政和预算问题咨询委员会报告3第27段，请秘书长",
+            "执行情况的报告1介绍了对合并预算作出的调整；",
+            "有关的活动和管理活动1。",
+        ] {
+            assert!(
+                hard(text, Zh).iter().all(|k| k != "1" && k != "3"),
+                "{text}"
+            );
+        }
+        // Quantities and numbers stay firm: before a measure word, after a word that
+        // introduces a figure.
+        assert_eq!(hard("员额数增加，从23个增至25个。", Zh), ["23", "25"]);
+        assert_eq!(hard("员额数为5。", Zh), ["5"]);
+        assert_eq!(hard("有141项指控", Zh), ["141"]);
+        // A changed figure there is still reported, from the side that writes its own.
+        assert_eq!(diff(("table 4 shows", En), ("表3显示", Zh)), ["en:4"]);
     }
 }

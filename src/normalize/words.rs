@@ -175,6 +175,7 @@ impl Scan<'_> {
                 value: first_key,
                 soft: false,
                 alternative: None,
+                year_of_reference: false,
                 ..self.found[k]
             };
         }

@@ -361,13 +361,22 @@ fn read_header(lines: &[Line], roles: &mut [Role], lang: Language) -> crate::mod
     reader.header
 }
 
-/// The first line of the body proper: a numbered paragraph, an opening formula or a long line.
+/// Width from which a line ending in a full stop is a sentence of the body, not a header line.
+const SENTENCE_WIDTH: usize = 100;
+
+/// The first line of the body proper: a numbered paragraph, an opening formula, a sentence of
+/// prose (a line of [`SENTENCE_WIDTH`] columns or more ending in a full stop, not a `*` note) or
+/// a long line. A header line is a name, a symbol, a date or a title, never such a sentence: an
+/// agenda item after one (`Item 4` in a line-aligned file) is a heading of the body.
 fn ends_header_zone(text: &str) -> bool {
     let numbered =
         blocks::leading_label(text).is_some_and(|l| l.kind == crate::model::BlockKind::Paragraph);
     let formula =
         text.ends_with([',', '，', '،']) && text.chars().count() <= 40 && !text.contains(':');
-    numbered || formula || text.len() > 600 && lines::width(text) > 200
+    let sentence = text.ends_with(['.', '。', ';', '；'])
+        && !text.starts_with('*')
+        && lines::width(text) >= SENTENCE_WIDTH;
+    numbered || formula || sentence || text.len() > 600 && lines::width(text) > 200
 }
 
 /// Body lines with what separates each from the previous body line.
@@ -557,6 +566,25 @@ mod tests {
                 .ends_with("paragraph 4. The report is due.")
         );
         assert_eq!(doc.blocks[2].line, 3);
+    }
+
+    #[test]
+    fn an_agenda_item_after_a_sentence_is_no_header_field() {
+        let text = "Any later change in the composition of a delegation must also be submitted to the Secretariat in writing.\n\nItem 4\n\nThe Conference may wish to take note of the information.\n";
+        let doc = parse(text, "lines.txt", &ParseOptions::default());
+        assert_eq!(doc.header.agenda_item, None);
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| b.label.as_deref() == Some("Item 4") || b.text == "Item 4"),
+            "{:?}",
+            doc.blocks
+        );
+        let doc = parse(SMALL, "small.txt", &ParseOptions::default());
+        assert_eq!(
+            doc.header.agenda_item.as_deref(),
+            Some("Agenda item 119 (b)")
+        );
     }
 
     const SMALL: &str = "General Assembly Distr.: Limited\n28 November 2001\nOriginal: English\n01-66657 (E) 291101\n*0166657*\nFifty-sixth session\nAgenda item 119 (b)\nSouth Africa:* draft resolution\nThe right to development\nThe General Assembly,\nRecalling the Vienna Declaration and Programme of Action,1\nreaffirmed the right to development,\n1. Decides to continue;\n(a) First;\n(b) Second.\n__________________\n* On behalf of the Group of African States.\n1 A/CONF.157/24 (Part I), chap. III.\n";
