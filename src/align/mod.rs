@@ -3,6 +3,7 @@
 //! form one row. Rows hold indices into each version's blocks or footnotes; nothing is copied.
 
 pub mod dp;
+mod links;
 mod pairwise;
 pub mod sentence;
 pub mod sentence_rows;
@@ -579,6 +580,7 @@ mod tests {
             markers: Vec::new(),
             names: Vec::new(),
             cognates: Default::default(),
+            words: Vec::new(),
         };
         let pivot: Vec<Unit> = [100.0, 100.0, 100.0].into_iter().map(unit).collect();
         let w: Vec<Unit> = [200.0, 260.0, 600.0].into_iter().map(unit).collect();

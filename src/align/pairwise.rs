@@ -9,6 +9,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::align::dp::{self, Band, Shape, longest_increasing_by};
+use crate::align::links::Links;
 use crate::align::units::{LengthModel, Unit, WEIGHTS, pair_cost};
 
 /// How a row or bead was aligned.
@@ -180,12 +181,14 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
         pairs.iter().map(|&(i, j)| (a[i].len, b[j].len)).collect()
     };
     let (candidates, moved) = anchor_candidates(a, b);
-    let content_pass = |model: LengthModel| {
+    let content_pass = |model: LengthModel, links: Option<&Links>| {
         search(a.len(), b.len(), &candidates, |ra, rb| {
             if ra.is_empty() || rb.is_empty() {
-                0.0
+                -lone(links, ra, rb)
             } else {
-                contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
+                contested.penalty(&ra, &rb)
+                    + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
+                    - lexical(links, ra, rb)
             }
         })
     };
@@ -198,22 +201,28 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
         Vec::new()
     };
     let mut model = LengthModel::estimate(&sample, total(a), total(b));
-    let mut by_content = content_pass(model);
+    let mut by_content = content_pass(model, None);
     // Then the units the content pass paired one to one: unlike the ratio of the totals, their
     // ratio does not count a unit one version lacks (a paragraph left out of a short document
-    // shifts the totals by a fifth), and unlike the headings they are the text itself.
+    // shifts the totals by a fifth), and unlike the headings they are the text itself. The same
+    // pairs teach the translation links of the second pass.
     let paired: Vec<(f64, f64)> = by_content
         .iter()
         .filter(|x| x.a.len() == 1 && x.b.len() == 1)
         .map(|x| (a[x.a.start].len, b[x.b.start].len))
         .collect();
+    let links = Links::learn(a, b, &by_content).filter(|l| !l.is_weak());
+    let mut rerun = links.is_some();
     if let Some(m) = LengthModel::from_paired(&paired, a.len().min(b.len())) {
         // A model within a few per cent of the first one aligns the same: keep that pass.
         let close = |x: f64, y: f64| (x - y).abs() <= 0.03 * x.abs().max(y.abs());
         if !(close(m.ratio, model.ratio) && close(m.variance, model.variance)) {
             model = m;
-            by_content = content_pass(model);
+            rerun = true;
         }
+    }
+    if rerun {
+        by_content = content_pass(model, links.as_ref());
     }
     let anchors = if contested.labels_hold {
         candidates.clone()
@@ -241,10 +250,12 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
     } else {
         search(a.len(), b.len(), &anchors, |ra, rb| {
             if ra.is_empty() || rb.is_empty() {
-                return 0.0;
+                return -lone(links.as_ref(), ra, rb);
             }
             let anchored = ra.len() == 1 && rb.len() == 1 && hard.contains(&(ra.start, rb.start));
-            contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
+            contested.penalty(&ra, &rb)
+                + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
+                - lexical(links.as_ref(), ra, rb)
                 - if anchored { HARD_ANCHOR } else { 0.0 }
         })
     };
@@ -265,6 +276,34 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
             }
         })
         .collect()
+}
+
+/// Reward (in nats) for a bead whose words the learnt links connect throughout: about the
+/// prior of a paragraph left out, so that a pair the links confirm is not given up for a 1-0
+/// and 0-1 bead, nor joined to a neighbour whose words the links do not find.
+const LEXICAL: f64 = 5.0;
+
+/// Cost (in nats) of each unit of a bead the links speak against (see [`Links::agreement`]):
+/// two unrelated paragraphs paired cost more than leaving both out, though their lengths
+/// agree, and a merge with an unrelated neighbour costs more than that neighbour left out.
+const UNRELATED: f64 = 3.0;
+
+/// The reward of the learnt links for pairing units `ra` with `rb`, less the cost of the units
+/// they speak against (0 without links).
+fn lexical(links: Option<&Links>, ra: Range<usize>, rb: Range<usize>) -> f64 {
+    links.map_or(0.0, |l| {
+        let (share, against) = l.agreement(ra, rb);
+        LEXICAL * share - UNRELATED * against
+    })
+}
+
+/// Discount (in nats) on leaving out a unit whose links neither neighbour across the gap
+/// holds: with a unit of the other version left out beside it, cheaper than pairing the two.
+const ALONE: f64 = 1.0;
+
+/// The discount of the learnt links on leaving a unit without counterpart (0 without links).
+fn lone(links: Option<&Links>, ra: Range<usize>, rb: Range<usize>) -> f64 {
+    links.map_or(0.0, |l| ALONE * l.alone(ra, rb))
 }
 
 /// The bead shapes of paragraph alignment. Gale and Church's priors come from sentences, which
@@ -601,6 +640,7 @@ mod tests {
             markers: Vec::new(),
             names: Vec::new(),
             cognates: Default::default(),
+            words: Vec::new(),
         }
     }
 
@@ -679,6 +719,47 @@ mod tests {
             (i, j) = (x.a.end, x.b.end);
         }
         assert_eq!((i, j), (3000, 1500));
+    }
+
+    #[test]
+    fn the_links_place_a_paragraph_left_out_where_lengths_cannot() {
+        // Twelve paragraphs of one length; word k of the pivot translates as word 100 + k.
+        let words = |k: u32| {
+            let mut w = vec![k, (k + 1) % 12, (k + 2) % 12];
+            w.sort_unstable();
+            w
+        };
+        let a: Vec<Unit> = (0..12)
+            .map(|k| Unit {
+                words: words(k),
+                ..unit(100.0, None, &[])
+            })
+            .collect();
+        let mut b: Vec<Unit> = a
+            .iter()
+            .map(|u| Unit {
+                words: u.words.iter().map(|w| w + 100).collect(),
+                ..u.clone()
+            })
+            .collect();
+        b.remove(5);
+        let mut truth: Vec<(usize, usize)> = (0..5).map(|k| (k, k)).collect();
+        truth.extend((6..12).map(|k| (k, k - 1)));
+        let links = Links::from_pairs(&a, &b, &truth).unwrap();
+        let model = LengthModel::estimate(&[], 1200.0, 1100.0);
+        let run = |links: Option<&Links>| {
+            search(a.len(), b.len(), &[], |ra, rb| {
+                if ra.is_empty() || rb.is_empty() {
+                    return -lone(links, ra, rb);
+                }
+                pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS) - lexical(links, ra, rb)
+            })
+        };
+        let left_out = |beads: &[dp::Bead]| -> Vec<usize> {
+            beads.iter().filter(|x| x.b.is_empty()).flat_map(|x| x.a.clone()).collect()
+        };
+        assert_ne!(left_out(&run(None)), vec![5]);
+        assert_eq!(left_out(&run(Some(&links))), vec![5]);
     }
 
     #[test]
