@@ -285,9 +285,11 @@ impl Links {
         ra: std::ops::Range<usize>,
         rb: std::ops::Range<usize>,
     ) -> (f64, f64) {
-        let fold = |sets: &[LinkSet]| {
-            sets.iter()
-                .fold(LinkSet::default(), |acc, s| acc.union(s))
+        let fold = |sets: &[LinkSet]| match sets {
+            [one] => *one,
+            _ => sets
+                .iter()
+                .fold(LinkSet::default(), |acc, s| acc.union(s)),
         };
         let (from, to) = (&self.from[ra], &self.to[rb]);
         let (x, y) = (fold(from), fold(to));

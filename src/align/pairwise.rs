@@ -181,16 +181,8 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
         pairs.iter().map(|&(i, j)| (a[i].len, b[j].len)).collect()
     };
     let (candidates, moved) = anchor_candidates(a, b);
-    let content_pass = |model: LengthModel, links: Option<&Links>| {
-        search(a.len(), b.len(), &candidates, |ra, rb| {
-            if ra.is_empty() || rb.is_empty() {
-                -lone(links, ra, rb)
-            } else {
-                contested.penalty(&ra, &rb)
-                    + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
-                    - lexical(links, ra, rb)
-            }
-        })
+    let content_pass = |model: LengthModel| {
+        search(a.len(), b.len(), &candidates, content_cost(a, b, contested, model, None))
     };
     // Label anchors give the first length model only when they hold a fair share of the text:
     // short headings (`Article 23`) translate at another ratio than the paragraphs under them.
@@ -201,7 +193,7 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
         Vec::new()
     };
     let mut model = LengthModel::estimate(&sample, total(a), total(b));
-    let mut by_content = content_pass(model, None);
+    let mut by_content = content_pass(model);
     // Then the units the content pass paired one to one: unlike the ratio of the totals, their
     // ratio does not count a unit one version lacks (a paragraph left out of a short document
     // shifts the totals by a fifth), and unlike the headings they are the text itself. The same
@@ -222,7 +214,11 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
         }
     }
     if rerun {
-        by_content = content_pass(model, links.as_ref());
+        by_content = match &links {
+            // The links correct the first pass where it went astray: near its path.
+            Some(l) => refine(a.len(), b.len(), &by_content, content_cost(a, b, contested, model, Some(l))),
+            None => content_pass(model),
+        };
     }
     let anchors = if contested.labels_hold {
         candidates.clone()
@@ -546,6 +542,50 @@ where
         width *= 2;
         let path: Vec<(usize, usize)> = beads.iter().map(|x| (x.a.end, x.b.end)).collect();
         band = Band::around_path(n, m, &path, width);
+    }
+}
+
+/// The content cost of the content passes: pairing cost, consensus penalty and the learnt
+/// links' reward; a unit left without counterpart costs nothing (but the shape's prior) unless
+/// the links say it is alone.
+fn content_cost<'x>(
+    a: &'x [Unit],
+    b: &'x [Unit],
+    contested: &'x Contested,
+    model: LengthModel,
+    links: Option<&'x Links>,
+) -> impl FnMut(Range<usize>, Range<usize>) -> f64 + 'x {
+    move |ra, rb| {
+        if ra.is_empty() || rb.is_empty() {
+            -lone(links, ra, rb)
+        } else {
+            contested.penalty(&ra, &rb)
+                + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
+                - lexical(links, ra, rb)
+        }
+    }
+}
+
+/// Half-width of the corridor around a first pass's path that the pass with learnt links
+/// searches at first, and the widest it is let grow to.
+const REFINE_WIDTHS: (usize, usize) = (8, 64);
+
+/// The cheapest path of paragraph beads under `cost` near the path of `previous`: in a
+/// corridor around it, widened while the path found grazes its edge.
+fn refine<F>(n: usize, m: usize, previous: &[dp::Bead], mut cost: F) -> Vec<dp::Bead>
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
+    let (mut width, widest) = REFINE_WIDTHS;
+    let mut path: Vec<(usize, usize)> = previous.iter().map(|x| (x.a.end, x.b.end)).collect();
+    loop {
+        let band = Band::around_path(n, m, &path, width);
+        let beads = dp::align(n, m, &PARAGRAPH_SHAPES, &band, &mut cost);
+        if width >= widest || !band.grazed_by(&beads) {
+            return beads;
+        }
+        width *= 2;
+        path = beads.iter().map(|x| (x.a.end, x.b.end)).collect();
     }
 }
 
