@@ -121,28 +121,138 @@ impl Default for LinkSet {
 
 impl LinkSet {
     /// Add one link id.
-    fn insert(&mut self, id: usize) {
+    pub(crate) fn insert(&mut self, id: usize) {
         let bit = id % 1024;
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
     /// Number of ids in the set.
-    fn len(&self) -> u32 {
+    pub(crate) fn len(&self) -> u32 {
         self.0.iter().map(|w| w.count_ones()).sum()
     }
 
     /// The ids of either set.
-    fn union(&self, other: &LinkSet) -> LinkSet {
+    pub(crate) fn union(&self, other: &LinkSet) -> LinkSet {
         LinkSet(std::array::from_fn(|i| self.0[i] | other.0[i]))
     }
 
     /// Number of ids in both.
-    fn shared(&self, other: &LinkSet) -> u32 {
+    pub(crate) fn shared(&self, other: &LinkSet) -> u32 {
         self.0
             .iter()
             .zip(&other.0)
             .map(|(a, b)| (a & b).count_ones())
             .sum()
+    }
+}
+
+/// Word links learnt between two versions: each link joins a content word of the first version
+/// to one of the second (both as [`WordIds`]), and has an id.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct WordLinks {
+    /// The link of each linked word of the first version.
+    by_a: FxHashMap<u32, usize>,
+    /// The link of each linked word of the second version.
+    by_b: FxHashMap<u32, usize>,
+}
+
+impl WordLinks {
+    /// Learn links from the content words of pairs of texts known to correspond; `None` with
+    /// too few pairs or no link found.
+    pub(crate) fn learn(pairs: &[(&[u32], &[u32])]) -> Option<WordLinks> {
+        if pairs.len() < MIN_PAIRS {
+            return None;
+        }
+        let frequency = |side: for<'p> fn(&'p (&'p [u32], &'p [u32])) -> &'p [u32]| {
+            let mut df: FxHashMap<u32, u32> = FxHashMap::default();
+            for p in pairs {
+                for &w in side(p) {
+                    *df.entry(w).or_default() += 1;
+                }
+            }
+            df
+        };
+        let (df_a, df_b) = (frequency(|p| p.0), frequency(|p| p.1));
+        // The rarest words of a text that occur in two pairs at least.
+        let learnt = |words: &[u32], df: &FxHashMap<u32, u32>| -> Vec<u32> {
+            let mut w: Vec<u32> = words.iter().copied().filter(|w| df[w] >= 2).collect();
+            if w.len() > MAX_LEARNT_WORDS {
+                w.sort_unstable_by_key(|w| (df[w], *w));
+                w.truncate(MAX_LEARNT_WORDS);
+            }
+            w
+        };
+        let mut together: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        for &(wa, wb) in pairs {
+            let wb = learnt(wb, &df_b);
+            for x in learnt(wa, &df_a) {
+                for &y in &wb {
+                    *together.entry((x, y)).or_default() += 1;
+                }
+            }
+        }
+        // Each source word keeps its best partner, each target word its best source.
+        let dice = |(wa, wb): (u32, u32), n: u32| {
+            2.0 * f64::from(n) / f64::from(df_a[&wa] + df_b[&wb])
+        };
+        let mut best_a: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
+        let mut best_b: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
+        for (&(wa, wb), &n) in &together {
+            if n < MIN_TOGETHER {
+                continue;
+            }
+            let d = dice((wa, wb), n);
+            if d < MIN_DICE {
+                continue;
+            }
+            let better = |e: &(f64, u32), other: u32| d > e.0 || (d == e.0 && other < e.1);
+            let ea = best_a.entry(wa).or_insert((d, wb));
+            if better(ea, wb) {
+                *ea = (d, wb);
+            }
+            let eb = best_b.entry(wb).or_insert((d, wa));
+            if better(eb, wa) {
+                *eb = (d, wa);
+            }
+        }
+        let mut links: Vec<(u32, u32)> = best_a
+            .iter()
+            .filter(|&(&wa, &(_, wb))| best_b.get(&wb).is_some_and(|&(_, x)| x == wa))
+            .map(|(&wa, &(_, wb))| (wa, wb))
+            .collect();
+        if links.is_empty() {
+            return None;
+        }
+        links.sort_unstable();
+        Some(WordLinks {
+            by_a: links.iter().enumerate().map(|(k, l)| (l.0, k)).collect(),
+            by_b: links.iter().enumerate().map(|(k, l)| (l.1, k)).collect(),
+        })
+    }
+
+    /// How many links there are.
+    pub(crate) fn len(&self) -> usize {
+        self.by_a.len()
+    }
+
+    /// The links of which words of the first version are the source.
+    pub(crate) fn from(&self, words: &[u32]) -> LinkSet {
+        Self::set(&self.by_a, words)
+    }
+
+    /// The links of which words of the second version are the target.
+    pub(crate) fn to(&self, words: &[u32]) -> LinkSet {
+        Self::set(&self.by_b, words)
+    }
+
+    /// The links some words take part in.
+    fn set(ids: &FxHashMap<u32, usize>, words: &[u32]) -> LinkSet {
+        let mut set = LinkSet::default();
+        words
+            .iter()
+            .filter_map(|w| ids.get(w))
+            .for_each(|&k| set.insert(k));
+        set
     }
 }
 
@@ -182,89 +292,18 @@ impl Links {
 
     /// Learn links from pairs of units known to correspond.
     pub(crate) fn from_pairs(a: &[Unit], b: &[Unit], pairs: &[(usize, usize)]) -> Option<Links> {
-        if pairs.len() < MIN_PAIRS {
-            return None;
-        }
-        let frequency = |units: &[Unit], side: fn(&(usize, usize)) -> usize| {
-            let mut df: FxHashMap<u32, u32> = FxHashMap::default();
-            for p in pairs {
-                for &w in &units[side(p)].words {
-                    *df.entry(w).or_default() += 1;
-                }
-            }
-            df
-        };
-        let (df_a, df_b) = (frequency(a, |p| p.0), frequency(b, |p| p.1));
-        // The rarest words of a unit that occur in two pairs at least.
-        let learnt = |words: &[u32], df: &FxHashMap<u32, u32>| -> Vec<u32> {
-            let mut w: Vec<u32> = words.iter().copied().filter(|w| df[w] >= 2).collect();
-            if w.len() > MAX_LEARNT_WORDS {
-                w.sort_unstable_by_key(|w| (df[w], *w));
-                w.truncate(MAX_LEARNT_WORDS);
-            }
-            w
-        };
-        let mut together: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-        for &(i, j) in pairs {
-            let wb = learnt(&b[j].words, &df_b);
-            for wa in learnt(&a[i].words, &df_a) {
-                for &w in &wb {
-                    *together.entry((wa, w)).or_default() += 1;
-                }
-            }
-        }
-        // Each source word keeps its best partner, each target word its best source.
-        let dice = |(wa, wb): (u32, u32), n: u32| {
-            2.0 * f64::from(n) / f64::from(df_a[&wa] + df_b[&wb])
-        };
-        let mut best_a: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
-        let mut best_b: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
-        for (&(wa, wb), &n) in &together {
-            if n < MIN_TOGETHER {
-                continue;
-            }
-            let d = dice((wa, wb), n);
-            if d < MIN_DICE {
-                continue;
-            }
-            let better = |e: &(f64, u32), other: u32| d > e.0 || (d == e.0 && other < e.1);
-            let ea = best_a.entry(wa).or_insert((d, wb));
-            if better(ea, wb) {
-                *ea = (d, wb);
-            }
-            let eb = best_b.entry(wb).or_insert((d, wa));
-            if better(eb, wa) {
-                *eb = (d, wa);
-            }
-        }
-        let mut links: Vec<(u32, u32)> = best_a
+        let words: Vec<(&[u32], &[u32])> = pairs
             .iter()
-            .filter(|&(&wa, &(_, wb))| best_b.get(&wb).is_some_and(|&(_, x)| x == wa))
-            .map(|(&wa, &(_, wb))| (wa, wb))
+            .map(|&(i, j)| (a[i].words.as_slice(), b[j].words.as_slice()))
             .collect();
-        if links.is_empty() {
-            return None;
-        }
-        links.sort_unstable();
-        let by_a: FxHashMap<u32, usize> = links.iter().enumerate().map(|(k, l)| (l.0, k)).collect();
-        let by_b: FxHashMap<u32, usize> = links.iter().enumerate().map(|(k, l)| (l.1, k)).collect();
-        let sets = |units: &[Unit], ids: &FxHashMap<u32, usize>| -> Vec<LinkSet> {
-            units
-                .iter()
-                .map(|u| {
-                    let mut set = LinkSet::default();
-                    u.words
-                        .iter()
-                        .filter_map(|w| ids.get(w))
-                        .for_each(|&k| set.insert(k));
-                    set
-                })
-                .collect()
+        let dictionary = WordLinks::learn(&words)?;
+        let sets = |units: &[Unit], side: fn(&WordLinks, &[u32]) -> LinkSet| -> Vec<LinkSet> {
+            units.iter().map(|u| side(&dictionary, &u.words)).collect()
         };
         Some(Links {
-            from: sets(a, &by_a),
-            to: sets(b, &by_b),
-            count: links.len(),
+            from: sets(a, WordLinks::from),
+            to: sets(b, WordLinks::to),
+            count: dictionary.len(),
         })
     }
 

@@ -3,7 +3,7 @@
 //! form one row. Rows hold indices into each version's blocks or footnotes; nothing is copied.
 
 pub mod dp;
-mod links;
+pub(crate) mod links;
 mod pairwise;
 pub mod sentence;
 pub mod sentence_rows;

@@ -21,6 +21,7 @@
 //! | `content` | numbers, dates and symbols of aligned units and footnotes | `number-mismatch`, `date-mismatch`, `symbol-mismatch`, `footnote-content` | error |
 //! | `content` | the language a unit is written in | `untranslated` | error |
 //! | `length` | a unit's length against what the other versions predict | `length-ratio` | warning |
+//! | `sentences` | the sentences of paragraphs aligned one to one (rows whose sentence counts differ) | `sentence-missing`, `sentence-extra` | error |
 //!
 //! # Who deviates
 //!
@@ -39,6 +40,7 @@ mod header;
 mod length;
 mod numbering;
 mod presence;
+mod sentences;
 #[cfg(test)]
 mod tests;
 
@@ -93,11 +95,15 @@ pub enum Code {
     LengthRatio,
     /// Symbol, date or original language differ between the headers.
     HeaderMismatch,
+    /// A sentence of the pivot (or most versions) with no counterpart in a version's paragraph.
+    SentenceMissing,
+    /// A sentence in a version's paragraph with no counterpart in the pivot's.
+    SentenceExtra,
 }
 
 impl Code {
     /// Every code, in report order.
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 22] = [
         Code::ParagraphMissing,
         Code::ParagraphExtra,
         Code::NumberingGap,
@@ -118,6 +124,8 @@ impl Code {
         Code::Untranslated,
         Code::LengthRatio,
         Code::HeaderMismatch,
+        Code::SentenceMissing,
+        Code::SentenceExtra,
     ];
 
     /// The code as written in reports (`paragraph-missing`).
@@ -143,6 +151,8 @@ impl Code {
             Code::Untranslated => "untranslated",
             Code::LengthRatio => "length-ratio",
             Code::HeaderMismatch => "header-mismatch",
+            Code::SentenceMissing => "sentence-missing",
+            Code::SentenceExtra => "sentence-extra",
         }
     }
 }
@@ -257,6 +267,7 @@ pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
     content::anchor_mismatches(&cx, &mut findings);
     content::untranslated(&cx, &mut findings);
     length::length_ratios(&cx, &mut findings);
+    sentences::sentence_omissions(&cx, &mut findings);
     findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
     findings
 }
