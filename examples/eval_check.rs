@@ -417,8 +417,24 @@ fn text_of(lines: &[String]) -> String {
 }
 
 /// Align and check versions through the library's pipeline; versions in one language (the
-/// seed with its copy) are compared too, the first (or `pivot`'s) as pivot.
+/// seed with its copy) are compared too, the first (or `pivot`'s) as pivot. A finding folded
+/// into another as related (the numbers shifted after a repeated one, under the
+/// `numbering-duplicate`) is still reported, in JSON and through its cause in the report: it is
+/// listed here as a finding of its own, so that it counts for recall and precision as before.
 fn compare_versions(docs: Vec<Document>, pivot: Option<Language>) -> Comparison {
+    let mut comparison = fold_out(docs, pivot);
+    let mut flat = Vec::with_capacity(comparison.findings.len());
+    for mut f in std::mem::take(&mut comparison.findings) {
+        flat.extend(std::mem::take(&mut f.related));
+        flat.push(f);
+    }
+    flat.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
+    comparison.findings = flat;
+    comparison
+}
+
+/// The comparison of `docs` as the pipeline gives it.
+fn fold_out(docs: Vec<Document>, pivot: Option<Language>) -> Comparison {
     let same_language = docs
         .iter()
         .enumerate()
@@ -1808,38 +1824,38 @@ fn evaluate(m: &Mutation, sets: &[Set], bases: &[Base]) -> Outcome {
     bmaps[v] = bmap.clone();
     nmaps[v] = nmap.clone();
     let keys = row_keys(&al, &bmaps, &nmaps);
-    if let Ok(pattern) = std::env::var("EVAL_DUMP") {
-        if format!("{} {}", set.name, m.what).contains(&pattern) {
-            let dump = |al: &Alignment, docs: &[Document]| {
-                let mut out = String::new();
-                for (r, row) in al.rows.iter().enumerate() {
-                    let _ = write!(out, "{r:>3} {:<9} {:.2}", row.kind.as_str(), row.score);
-                    for w in [base.pivot, v] {
-                        let t = row.text(docs, w).unwrap_or_default().replace('\n', " / ");
-                        let t: String = t.chars().take(45).collect();
-                        let _ = write!(out, " | {:<45}", t);
-                    }
-                    let _ = writeln!(out);
+    if let Ok(pattern) = std::env::var("EVAL_DUMP")
+        && format!("{} {}", set.name, m.what).contains(&pattern)
+    {
+        let dump = |al: &Alignment, docs: &[Document]| {
+            let mut out = String::new();
+            for (r, row) in al.rows.iter().enumerate() {
+                let _ = write!(out, "{r:>3} {:<9} {:.2}", row.kind.as_str(), row.score);
+                for w in [base.pivot, v] {
+                    let t = row.text(docs, w).unwrap_or_default().replace('\n', " / ");
+                    let t: String = t.chars().take(45).collect();
+                    let _ = write!(out, " | {:<45}", t);
                 }
-                out
-            };
-            eprintln!(
-                "=== {} {} {}\n--- baseline\n{}--- mutated\n{}",
-                set.name,
-                lang,
-                m.what,
-                dump(&base.alignment, &base.docs),
-                dump(&al, &docs)
-            );
-            for f in &findings {
-                eprintln!(
-                    "  {} {:?} {:?} {}",
-                    f.code.as_str(),
-                    f.languages,
-                    f.row,
-                    f.message
-                );
+                let _ = writeln!(out);
             }
+            out
+        };
+        eprintln!(
+            "=== {} {} {}\n--- baseline\n{}--- mutated\n{}",
+            set.name,
+            lang,
+            m.what,
+            dump(&base.alignment, &base.docs),
+            dump(&al, &docs)
+        );
+        for f in &findings {
+            eprintln!(
+                "  {} {:?} {:?} {}",
+                f.code.as_str(),
+                f.languages,
+                f.row,
+                f.message
+            );
         }
     }
 
@@ -1910,11 +1926,11 @@ fn evaluate(m: &Mutation, sets: &[Set], bases: &[Base]) -> Outcome {
     for f in &findings {
         let rk = f.row.filter(|_| located(f)).map(|r| keys[r - 1].clone());
         let k = (f.code, f.languages.clone(), rk);
-        if let Some(n) = base_count.get_mut(&k) {
-            if *n > 0 {
-                *n -= 1;
-                continue;
-            }
+        if let Some(n) = base_count.get_mut(&k)
+            && *n > 0
+        {
+            *n -= 1;
+            continue;
         }
         let mine = f.languages == [lang];
         let at_place = match (&m.place, f.row) {

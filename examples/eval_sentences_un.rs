@@ -119,6 +119,7 @@ fn main() {
         level: Level::Sentence,
         lexicons: Some(lexicons.clone()),
         same_language: false,
+        glossary: None,
     };
     let options = ParseOptions {
         language: None,

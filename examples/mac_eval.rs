@@ -600,11 +600,11 @@ fn main() {
     let out = align_all(&aligner, &chapters);
     let elapsed = start.elapsed();
     let peak = memory_kib("VmHWM:");
-    if let Some(dir) = &out_dir {
-        if let Err(e) = write_out(dir, &chapters, &out) {
-            eprintln!("mac_eval: {}: {e}", dir.display());
-            std::process::exit(2);
-        }
+    if let Some(dir) = &out_dir
+        && let Err(e) = write_out(dir, &chapters, &out)
+    {
+        eprintln!("mac_eval: {}: {e}", dir.display());
+        std::process::exit(2);
     }
     let (strict, lax) = total(&chapters, &out).f1();
     let sentences: usize = chapters.iter().map(|c| c.zh.len() + c.en.len()).sum();

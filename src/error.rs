@@ -42,6 +42,75 @@ pub enum DecodeError {
     },
 }
 
+/// Why a Word `.docx` file could not be read; each says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocxError {
+    /// The ZIP container is damaged or cut short.
+    #[error(
+        "not a complete ZIP archive ({detail}): the file is damaged or cut short; get it again, \
+         or open it in Word and save it again as .docx"
+    )]
+    Archive {
+        /// What the ZIP reader said.
+        detail: String,
+    },
+    /// A ZIP file that is no WordprocessingML document.
+    #[error(
+        "this is {what}, not a Word document; save it as Word .docx (or as plain text, UTF-8) \
+         and check that file"
+    )]
+    NotWord {
+        /// What the file is (`an OpenDocument text (.odt)`, `an Excel workbook (.xlsx)` …).
+        what: String,
+    },
+    /// A part inflates beyond the limits: a possible ZIP bomb.
+    #[error(
+        "{part} inflates to more than {limit_mb} MB or more than {ratio} times its compressed \
+         size, refused as a possible ZIP bomb; if the document is genuine, save it as plain text \
+         (UTF-8) and check that file"
+    )]
+    Bomb {
+        /// The part inside the archive.
+        part: String,
+        /// The limit on all parts together, in MB.
+        limit_mb: u64,
+        /// The largest compression ratio accepted.
+        ratio: u64,
+    },
+    /// A part is stored encrypted or with a compression method other than deflate.
+    #[error(
+        "{part} is {what}; open the file in Word, remove any password and save it again as .docx"
+    )]
+    Unreadable {
+        /// The part inside the archive.
+        part: String,
+        /// What is wrong with it.
+        what: String,
+    },
+    /// A part is not well-formed XML.
+    #[error(
+        "{part} is not well-formed XML (at byte {offset}: {detail}); open the file in Word and \
+         save it again"
+    )]
+    Xml {
+        /// The part inside the archive.
+        part: String,
+        /// Byte offset in the part.
+        offset: u64,
+        /// What the XML reader said.
+        detail: String,
+    },
+    /// A part declares a DTD, which Word never writes (and which could define entities).
+    #[error(
+        "{part} declares a document type (<!DOCTYPE>), which Word never writes; refused so that \
+         no entity is expanded; open the file in Word and save it again"
+    )]
+    DocType {
+        /// The part inside the archive.
+        part: String,
+    },
+}
+
 /// Errors of the versalign library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -78,6 +147,25 @@ pub enum Error {
         format: &'static str,
         /// What to do instead.
         advice: &'static str,
+    },
+    /// A glossary file is malformed.
+    #[error("{}: line {line}: {message}", path.display())]
+    Glossary {
+        /// The glossary.
+        path: PathBuf,
+        /// Its line (1 is the header).
+        line: u64,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// The Word `.docx` file could not be read.
+    #[error("{}: {source}", path.display())]
+    Docx {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong with it.
+        #[source]
+        source: DocxError,
     },
     /// The versions cannot be aligned (too few, two in one language, no such pivot).
     #[error(transparent)]

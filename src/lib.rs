@@ -33,6 +33,8 @@
 //! The other public items serve tools built on the same stages: [`parse()`] and
 //! [`read_document`] for one version, [`SentenceAligner`] for sentence files, [`anchors`] and
 //! [`compare_anchors`] for the numbers, dates and symbols of a text, [`detect_language`].
+//! [`terms`] finds candidate term pairs in aligned text for terminologists, and a [`Glossary`]
+//! given in [`Options::glossary`] adds the `term-mismatch` check.
 
 mod align;
 pub mod batch;
@@ -49,13 +51,15 @@ mod parse;
 mod pipeline;
 mod script;
 mod segment;
+pub mod terms;
 
 pub use align::dp::Bead;
 pub use align::sentence::{Inventory, SentenceAligner, Weights, bead_notation};
 pub use align::sentence_rows::{Level, SentenceRow};
 pub use align::{AlignError, Alignment, Cell, Evidence, Method, Row, RowKind};
+pub use check::glossary::{Glossary, Status as GlossaryStatus};
 pub use check::{Code, Finding, Severity};
-pub use error::{DecodeError, Error};
+pub use error::{DecodeError, DocxError, Error};
 pub use input::{read_text, split_lines};
 pub use language::{Detection, detect as detect_language};
 pub use lexicon::{DictFormat, Lexicon, LexiconCache, cedict_places, find_cedict};

@@ -299,6 +299,38 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Where a line of a version's text is in a file that is not plain text: a Word document is read
+/// as text, one paragraph a line, and each line keeps the place it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The n-th paragraph of the document body (from 1, every paragraph counted, table cells
+    /// and empty paragraphs included).
+    Paragraph(usize),
+    /// The body of the footnote with this marker.
+    Footnote(String),
+    /// The body of the endnote with this marker.
+    Endnote(String),
+    /// The rule above the notes (not in the file: drawn by Word).
+    Notes,
+    /// A page header.
+    PageHeader,
+    /// A page footer.
+    PageFooter,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Paragraph(n) => write!(f, "paragraph {n}"),
+            Place::Footnote(m) => write!(f, "footnote {m}"),
+            Place::Endnote(m) => write!(f, "endnote {m}"),
+            Place::Notes => f.write_str("footnote separator"),
+            Place::PageHeader => f.write_str("page header"),
+            Place::PageFooter => f.write_str("page footer"),
+        }
+    }
+}
+
 /// One language version of a document, parsed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
@@ -318,6 +350,10 @@ pub struct Document {
     pub removed: Vec<Removed>,
     /// Problems noticed while parsing.
     pub warnings: Vec<Warning>,
+    /// For a version read from a Word file: the place of each line of the text it was read as
+    /// (index 0 is line 1); `None` for a text file, whose lines are its own.
+    #[serde(skip)]
+    pub places: Option<Vec<Place>>,
 }
 
 /// Where an input line ended up in a [`Document`].
@@ -334,6 +370,20 @@ pub enum LineOwner<'a> {
 }
 
 impl Document {
+    /// Where input line `line` is, in words: `line 72` in a text file, `paragraph 57` or
+    /// `footnote 3` in a Word file.
+    pub fn locate(&self, line: usize) -> String {
+        match self.place(line) {
+            Some(place) => place.to_string(),
+            None => format!("line {line}"),
+        }
+    }
+
+    /// The place in a Word file of input line `line`; `None` for a text file.
+    pub fn place(&self, line: usize) -> Option<&Place> {
+        self.places.as_ref()?.get(line.checked_sub(1)?)
+    }
+
     /// Every (line, owner) pair of the document, in no particular order; a line appears once per owner.
     pub fn line_owners(&self) -> Vec<(usize, LineOwner<'_>)> {
         let mut owners = Vec::new();

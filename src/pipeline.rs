@@ -12,12 +12,13 @@ use rayon::prelude::*;
 
 use crate::align::sentence_rows::{Level, SentenceRow, align_sentences};
 use crate::align::{AlignError, Alignment, align, check_size, choose_pivot};
-use crate::check::{Finding, check, has_errors};
+use crate::check::glossary::Glossary;
+use crate::check::{Finding, check, check_glossary, has_errors};
 use crate::error::Error;
 use crate::input;
 use crate::lexicon::LexiconCache;
 use crate::model::{Document, Language};
-use crate::parse::{ParseOptions, parse, read_document};
+use crate::parse::{ParseOptions, parse, parse_loaded, read_document};
 
 /// One language version to compare.
 #[derive(Debug, Clone)]
@@ -117,13 +118,8 @@ impl Source {
                 bytes,
                 language,
             } => {
-                let text = input::from_bytes(Path::new(&name), &bytes)?.text;
-                Source::Text {
-                    name,
-                    text,
-                    language,
-                }
-                .read()
+                let loaded = input::from_bytes(Path::new(&name), &bytes)?;
+                parse_loaded(loaded, Path::new(&name), &options(language))
             }
             Source::Document(doc) => Ok(*doc),
         }
@@ -144,6 +140,8 @@ pub struct Options {
     /// Compare versions in one language too (two drafts of a version, or a version and its
     /// revision): the requested pivot's first version, else the first, is the pivot.
     pub same_language: bool,
+    /// Check the renderings of this glossary's terms too (`term-mismatch`).
+    pub glossary: Option<Arc<Glossary>>,
 }
 
 /// Language versions of one document, aligned and checked.
@@ -181,14 +179,17 @@ impl Comparison {
                 Some(lang) => documents
                     .iter()
                     .position(|d| d.language == lang)
-                    .ok_or(AlignError::NoPivot(lang))?,
+                    .ok_or_else(|| AlignError::no_pivot(lang, &documents))?,
                 None => 0,
             }
         } else {
             choose_pivot(&documents, options.pivot)?
         };
         let alignment = align(&documents, pivot);
-        let findings = check(&documents, &alignment);
+        let mut findings = check(&documents, &alignment);
+        if let Some(glossary) = &options.glossary {
+            check_glossary(&documents, &alignment, glossary, &mut findings);
+        }
         let sentences = match options.level {
             Level::Paragraph => Vec::new(),
             Level::Sentence => match &options.lexicons {
@@ -284,7 +285,9 @@ mod tests {
                 ..Options::default()
             },
         );
-        assert!(pivot.unwrap_err().to_string().contains("zh"));
+        let pivot = pivot.unwrap_err().to_string();
+        assert!(pivot.contains("zh"), "{pivot}");
+        assert!(pivot.contains("the versions are in en, fr"), "{pivot}");
     }
 
     #[test]
@@ -313,7 +316,7 @@ mod tests {
             docx.read()
                 .unwrap_err()
                 .to_string()
-                .starts_with("zh.docx: Word")
+                .starts_with("zh.docx: not a complete ZIP archive")
         );
     }
 

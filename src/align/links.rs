@@ -110,14 +110,8 @@ fn unrelated(own: &LinkSet, other: &LinkSet) -> f64 {
 }
 
 /// A set of link ids hashed into 1,024 bits: comparing two beads is sixteen ANDs and popcounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct LinkSet([u64; 16]);
-
-impl Default for LinkSet {
-    fn default() -> Self {
-        LinkSet([0; 16])
-    }
-}
 
 impl LinkSet {
     /// Add one link id.
@@ -146,6 +140,17 @@ impl LinkSet {
     }
 }
 
+/// In how many of `texts` each word occurs.
+fn frequency<'t>(texts: impl Iterator<Item = &'t [u32]>) -> FxHashMap<u32, u32> {
+    let mut df: FxHashMap<u32, u32> = FxHashMap::default();
+    for text in texts {
+        for &w in text {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    df
+}
+
 /// Word links learnt between two versions: each link joins a content word of the first version
 /// to one of the second (both as [`WordIds`]), and has an id.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,16 +168,10 @@ impl WordLinks {
         if pairs.len() < MIN_PAIRS {
             return None;
         }
-        let frequency = |side: for<'p> fn(&'p (&'p [u32], &'p [u32])) -> &'p [u32]| {
-            let mut df: FxHashMap<u32, u32> = FxHashMap::default();
-            for p in pairs {
-                for &w in side(p) {
-                    *df.entry(w).or_default() += 1;
-                }
-            }
-            df
-        };
-        let (df_a, df_b) = (frequency(|p| p.0), frequency(|p| p.1));
+        let (df_a, df_b) = (
+            frequency(pairs.iter().map(|p| p.0)),
+            frequency(pairs.iter().map(|p| p.1)),
+        );
         // The rarest words of a text that occur in two pairs at least.
         let learnt = |words: &[u32], df: &FxHashMap<u32, u32>| -> Vec<u32> {
             let mut w: Vec<u32> = words.iter().copied().filter(|w| df[w] >= 2).collect();
@@ -192,9 +191,8 @@ impl WordLinks {
             }
         }
         // Each source word keeps its best partner, each target word its best source.
-        let dice = |(wa, wb): (u32, u32), n: u32| {
-            2.0 * f64::from(n) / f64::from(df_a[&wa] + df_b[&wb])
-        };
+        let dice =
+            |(wa, wb): (u32, u32), n: u32| 2.0 * f64::from(n) / f64::from(df_a[&wa] + df_b[&wb]);
         let mut best_a: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
         let mut best_b: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
         for (&(wa, wb), &n) in &together {
@@ -326,9 +324,7 @@ impl Links {
     ) -> (f64, f64) {
         let fold = |sets: &[LinkSet]| match sets {
             [one] => *one,
-            _ => sets
-                .iter()
-                .fold(LinkSet::default(), |acc, s| acc.union(s)),
+            _ => sets.iter().fold(LinkSet::default(), |acc, s| acc.union(s)),
         };
         let (from, to) = (&self.from[ra], &self.to[rb]);
         let (x, y) = (fold(from), fold(to));
@@ -430,7 +426,9 @@ mod tests {
     fn words_seen_once_are_not_links() {
         let (a, _) = corpus();
         // Every word of the second side occurs in one unit only.
-        let b: Vec<Unit> = (0..12u32).map(|k| unit(&[200 + 3 * k, 201 + 3 * k, 202 + 3 * k])).collect();
+        let b: Vec<Unit> = (0..12u32)
+            .map(|k| unit(&[200 + 3 * k, 201 + 3 * k, 202 + 3 * k]))
+            .collect();
         let pairs: Vec<(usize, usize)> = (0..12).map(|k| (k, k)).collect();
         assert!(Links::from_pairs(&a, &b, &pairs).is_none());
     }
@@ -440,7 +438,10 @@ mod tests {
         let mut zh = WordIds::new(Language::Zh);
         let x = zh.of("会员国应加强能力建设。");
         let y = zh.of("能力建设和会员国");
-        assert!(x.iter().filter(|w| y.contains(w)).count() >= 2, "{x:?} {y:?}");
+        assert!(
+            x.iter().filter(|w| y.contains(w)).count() >= 2,
+            "{x:?} {y:?}"
+        );
         let mut en = WordIds::new(Language::En);
         let p = en.of("The committees decided.");
         let q = en.of("A committee decides");

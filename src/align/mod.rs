@@ -178,8 +178,13 @@ pub enum AlignError {
     #[error("two versions are in {0} ({1} and {2}); give one file per language")]
     SameLanguage(Language, String, String),
     /// The requested pivot is not among the versions.
-    #[error("no version in {0} to use as pivot")]
-    NoPivot(Language),
+    #[error("no version in {requested} to use as pivot; the versions are in {}: give --pivot one of them", present.iter().map(|l| l.code()).collect::<Vec<_>>().join(", "))]
+    NoPivot {
+        /// The language asked for.
+        requested: Language,
+        /// The languages of the versions, in the order given.
+        present: Vec<Language>,
+    },
     /// A version has more units (paragraphs or footnotes) than one alignment takes.
     #[error(
         "{file}: {units} {what}, more than the {limit} versalign aligns in one document; split \
@@ -195,6 +200,16 @@ pub enum AlignError {
         /// The most one alignment takes.
         limit: usize,
     },
+}
+
+impl AlignError {
+    /// The error for a requested pivot that none of `docs` is in.
+    pub(crate) fn no_pivot(requested: Language, docs: &[Document]) -> AlignError {
+        AlignError::NoPivot {
+            requested,
+            present: docs.iter().map(|d| d.language).collect(),
+        }
+    }
 }
 
 /// Refuse a version with more paragraphs or footnotes than [`MAX_UNITS`], naming its file.
@@ -236,7 +251,7 @@ pub fn choose_pivot(docs: &[Document], requested: Option<Language>) -> Result<us
         return docs
             .iter()
             .position(|d| d.language == lang)
-            .ok_or(AlignError::NoPivot(lang));
+            .ok_or_else(|| AlignError::no_pivot(lang, docs));
     }
     let mut votes: BTreeMap<Language, usize> = BTreeMap::new();
     for l in docs.iter().filter_map(|d| d.header.original_language) {

@@ -182,7 +182,12 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
     };
     let (candidates, moved) = anchor_candidates(a, b);
     let content_pass = |model: LengthModel| {
-        search(a.len(), b.len(), &candidates, content_cost(a, b, contested, model, None))
+        search(
+            a.len(),
+            b.len(),
+            &candidates,
+            content_cost(a, b, contested, model, None),
+        )
     };
     // Label anchors give the first length model only when they hold a fair share of the text:
     // short headings (`Article 23`) translate at another ratio than the paragraphs under them.
@@ -216,7 +221,12 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
     if rerun {
         by_content = match &links {
             // The links correct the first pass where it went astray: near its path.
-            Some(l) => refine(a.len(), b.len(), &by_content, content_cost(a, b, contested, model, Some(l))),
+            Some(l) => refine(
+                a.len(),
+                b.len(),
+                &by_content,
+                content_cost(a, b, contested, model, Some(l)),
+            ),
             None => content_pass(model),
         };
     }
@@ -249,8 +259,7 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
                 return -lone(links.as_ref(), ra, rb);
             }
             let anchored = ra.len() == 1 && rb.len() == 1 && hard.contains(&(ra.start, rb.start));
-            contested.penalty(&ra, &rb)
-                + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
+            contested.penalty(&ra, &rb) + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
                 - lexical(links.as_ref(), ra, rb)
                 - if anchored { HARD_ANCHOR } else { 0.0 }
         })
@@ -559,8 +568,7 @@ fn content_cost<'x>(
         if ra.is_empty() || rb.is_empty() {
             -lone(links, ra, rb)
         } else {
-            contested.penalty(&ra, &rb)
-                + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
+            contested.penalty(&ra, &rb) + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
                 - lexical(links, ra, rb)
         }
     }
@@ -796,7 +804,11 @@ mod tests {
             })
         };
         let left_out = |beads: &[dp::Bead]| -> Vec<usize> {
-            beads.iter().filter(|x| x.b.is_empty()).flat_map(|x| x.a.clone()).collect()
+            beads
+                .iter()
+                .filter(|x| x.b.is_empty())
+                .flat_map(|x| x.a.clone())
+                .collect()
         };
         assert_ne!(left_out(&run(None)), vec![5]);
         assert_eq!(left_out(&run(Some(&links))), vec![5]);

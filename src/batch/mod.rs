@@ -2,12 +2,14 @@
 //! documents aligned and checked in parallel, outputs written atomically and resumably, a
 //! summary row per document and all aligned rows in one table for terminology work.
 //!
-//! Output folder: per document `<name>.csv` (the `align` table), `<name>.json` (the `check`
-//! JSON), `<name>.row` (its summary row) and `<name>.aligned` (its rows of `aligned.csv`); then
-//! `summary.csv`, `aligned.csv` and `unplaceable.csv`. With `--shard K/N` the three tables are written as
-//! `<table>.shard-K-of-N.csv`, and [`merge`] joins the shards into the same bytes an unsharded
-//! run writes.
+//! Output folder: per document `<name>.<ext>` in each format asked for (by default `.csv`, the
+//! `align` table, and `.json`, the `check` JSON), `<name>.row` (its summary row) and
+//! `<name>.aligned` (its rows of `aligned.csv`); then `summary.csv`, `aligned.csv`,
+//! `unplaceable.csv` and `index.html` (a page linking every document's outputs). With
+//! `--shard K/N` these are written as `<table>.shard-K-of-N.csv` (and `index.shard-K-of-N.html`),
+//! and [`merge`] joins the shards into the same bytes an unsharded run writes.
 
+mod index;
 pub(crate) mod naming;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -268,6 +270,18 @@ pub struct BatchOptions {
     pub force: bool,
     /// Paragraphs only, or sentences inside them too.
     pub level: Level,
+    /// The formats of each document's outputs ([`BatchOptions::DEFAULT_FORMATS`] by default).
+    pub formats: Vec<Format>,
+    /// Start the CSV and TSV files (the documents' tables, `summary.csv`, `aligned.csv`,
+    /// `unplaceable.csv`) with a byte-order mark, so that Excel reads them as UTF-8.
+    pub bom: bool,
+    /// Check the renderings of this glossary's terms too (`term-mismatch`).
+    pub glossary: Option<std::sync::Arc<crate::check::glossary::Glossary>>,
+}
+
+impl BatchOptions {
+    /// What a batch writes for each document unless told otherwise: the table and the JSON.
+    pub const DEFAULT_FORMATS: [Format; 2] = [Format::Csv, Format::Json];
 }
 
 /// What a batch did.
@@ -325,10 +339,10 @@ pub fn run_with(
     planned: &dyn Fn(usize),
     done: &(dyn Fn() + Sync),
 ) -> Result<BatchReport, BatchError> {
-    if let Some(s) = options.shard {
-        if s.index == 0 || s.index > s.count {
-            return Err(BatchError::Shard(s.index, s.count));
-        }
+    if let Some(s) = options.shard
+        && (s.index == 0 || s.index > s.count)
+    {
+        return Err(BatchError::Shard(s.index, s.count));
     }
     let out = &options.output;
     fs::create_dir_all(out).map_err(io_error(out))?;
@@ -352,6 +366,7 @@ pub fn run_with(
             LexiconCache::with_default_dictionaries(|_| {}),
         )),
         same_language: false,
+        glossary: options.glossary.clone(),
     };
     // One document per task: documents differ in size, and coarse splits leave a core idle at
     // the end.
@@ -376,14 +391,15 @@ pub fn run_with(
     }
     let suffix = options.shard.map(|s| s.suffix()).unwrap_or_default();
     let names: Vec<String> = documents.iter().map(|d| output_name(&d.symbol)).collect();
-    write_tables(out, &scratch, &names, &suffix)?;
+    write_tables(out, &scratch, &names, &suffix, options.bom)?;
     let unplaceable: &[Unplaceable] = if options.shard.is_none_or(|s| s.index == 1) {
         &placement.unplaceable
     } else {
         &[]
     };
     report.unplaceable = unplaceable.len();
-    write_unplaceable(out, &scratch, unplaceable, &suffix)?;
+    write_unplaceable(out, &scratch, unplaceable, &suffix, options.bom)?;
+    index::write_index(out, &scratch, &suffix)?;
     fs::remove_dir_all(&scratch).map_err(io_error(&scratch))?;
     Ok(report)
 }
@@ -417,8 +433,11 @@ fn process(
         let row = fs::read(&row_file).map_err(io_error(&row_file))?;
         let failed = field(&row, STATUS_COLUMN).as_deref() == Some("failed");
         let complete = failed
-            || ["csv", "json", "aligned"]
+            || options
+                .formats
                 .iter()
+                .map(|f| f.extension())
+                .chain(["aligned"])
                 .all(|ext| out.join(format!("{name}.{ext}")).exists());
         if complete {
             return Ok((true, failed, 0));
@@ -447,7 +466,7 @@ fn process(
             path: out.join(&name),
             source: io::Error::other(e.to_string()),
         })?;
-        write_outputs(&comparison, &doc.symbol, &name, out, scratch)?;
+        write_outputs(&comparison, &doc.symbol, &name, out, scratch, options)?;
         let status = if errors.is_empty() { "ok" } else { "partial" };
         SummaryRow::new(
             doc,
@@ -472,29 +491,39 @@ fn process(
     Ok((false, failed, bytes))
 }
 
-/// Write a document's table (`.csv`), JSON (`.json`) and rows of `aligned.csv` (`.aligned`).
+/// Write a document's file in each format asked for (`.csv`, `.json` …) and its rows of
+/// `aligned.csv` (`.aligned`).
 fn write_outputs(
     comparison: &Comparison,
     symbol: &str,
     name: &str,
     out: &Path,
     scratch: &Path,
+    options: &BatchOptions,
 ) -> Result<(), BatchError> {
     let failed = |e: io::Error| BatchError::Io {
         path: out.join(name),
         source: e,
     };
-    let options = ExportOptions::default();
-    let mut table = Vec::new();
-    export::write(comparison, Format::Csv, &options, &mut table).map_err(failed)?;
-    let mut json = Vec::new();
-    export::write(comparison, Format::Json, &options, &mut json).map_err(failed)?;
+    let export_options = ExportOptions {
+        bom: options.bom,
+        ..ExportOptions::default()
+    };
     let mut archive_rows = Vec::new();
     write_archive_rows(&mut archive_rows, symbol, comparison)
         .map_err(|e| failed(export::csv_to_io(e)))?;
-    write_atomically(scratch, out, &format!("{name}.csv"), &table)?;
-    write_atomically(scratch, out, &format!("{name}.aligned"), &archive_rows)?;
-    write_atomically(scratch, out, &format!("{name}.json"), &json)
+    for &format in &options.formats {
+        let mut bytes = Vec::new();
+        export::write(comparison, format, &export_options, &mut bytes).map_err(failed)?;
+        write_atomically(
+            scratch,
+            out,
+            &format!("{name}.{}", format.extension()),
+            &bytes,
+        )?;
+    }
+    // Last: its presence tells a resumed run that the document's files are complete.
+    write_atomically(scratch, out, &format!("{name}.aligned"), &archive_rows)
 }
 
 /// One row of `summary.csv`.
@@ -594,6 +623,7 @@ fn write_tables(
     scratch: &Path,
     names: &[String],
     suffix: &str,
+    bom: bool,
 ) -> Result<(), BatchError> {
     let summary_name = format!("summary{suffix}.csv");
     let aligned_name = format!("aligned{suffix}.csv");
@@ -603,8 +633,10 @@ fn write_tables(
         io::BufWriter::new(fs::File::create(&summary_temp).map_err(io_error(&summary_temp))?);
     let mut aligned =
         io::BufWriter::new(fs::File::create(&aligned_temp).map_err(io_error(&aligned_temp))?);
-    writeln!(summary, "{SUMMARY_HEADER}").map_err(io_error(&summary_temp))?;
-    writeln!(aligned, "{}", aligned_header()).map_err(io_error(&aligned_temp))?;
+    writeln!(summary, "{}{SUMMARY_HEADER}", byte_order_mark(bom))
+        .map_err(io_error(&summary_temp))?;
+    writeln!(aligned, "{}{}", byte_order_mark(bom), aligned_header())
+        .map_err(io_error(&aligned_temp))?;
     // Each document wrote its summary row and its rows of aligned.csv: concatenate them.
     for name in names {
         for (ext, sink, temp) in [
@@ -626,6 +658,20 @@ fn write_tables(
     fs::rename(&aligned_temp, out.join(&aligned_name)).map_err(io_error(out))
 }
 
+/// The byte-order mark that starts a CSV table for Excel, when asked for.
+fn byte_order_mark(bom: bool) -> &'static str {
+    if bom { "\u{FEFF}" } else { "" }
+}
+
+/// Whether a file starts with a UTF-8 byte-order mark.
+fn starts_with_bom(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 3];
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == [0xEF, 0xBB, 0xBF])
+}
+
 fn csv_io(path: &Path, e: csv::Error) -> BatchError {
     BatchError::Io {
         path: path.to_path_buf(),
@@ -638,8 +684,9 @@ fn write_unplaceable(
     scratch: &Path,
     files: &[Unplaceable],
     suffix: &str,
+    bom: bool,
 ) -> Result<(), BatchError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::Writer::from_writer(byte_order_mark(bom).as_bytes().to_vec());
     let name = format!("unplaceable{suffix}.csv");
     writer
         .write_record(["path", "reason"])
@@ -658,7 +705,7 @@ fn write_unplaceable(
 
 /// Join the shard tables of an output folder (`summary.shard-K-of-N.csv` …) into
 /// `summary.csv`, `aligned.csv` and `unplaceable.csv`, in the symbol order an unsharded run
-/// writes. The shards are read as streams (each is sorted by symbol already). Returns the number
+/// writes, and write `index.html` for them. The shards are read as streams (each is sorted by symbol already). Returns the number
 /// of shards joined.
 pub fn merge(out: &Path) -> Result<usize, BatchError> {
     let mut suffixes: Vec<String> = fs::read_dir(out)
@@ -686,8 +733,11 @@ pub fn merge(out: &Path) -> Result<usize, BatchError> {
             .filter(|p| p.exists())
             .collect();
         let temp = scratch.join(format!("{table}.csv"));
-        let file = fs::File::create(&temp).map_err(io_error(&temp))?;
-        let mut writer = csv::Writer::from_writer(io::BufWriter::new(file));
+        let mut file = io::BufWriter::new(fs::File::create(&temp).map_err(io_error(&temp))?);
+        let bom = inputs.first().is_some_and(|p| starts_with_bom(p));
+        file.write_all(byte_order_mark(bom).as_bytes())
+            .map_err(io_error(&temp))?;
+        let mut writer = csv::Writer::from_writer(file);
         writer
             .write_record(header.split(','))
             .map_err(|e| csv_io(&temp, e))?;
@@ -696,6 +746,7 @@ pub fn merge(out: &Path) -> Result<usize, BatchError> {
         drop(writer);
         fs::rename(&temp, out.join(format!("{table}.csv"))).map_err(io_error(out))?;
     }
+    index::write_index(out, &scratch, "")?;
     fs::remove_dir_all(&scratch).map_err(io_error(&scratch))?;
     Ok(suffixes.len())
 }

@@ -39,17 +39,17 @@ pub(crate) fn read_name(path: &Path) -> NameInfo {
         }
         _ => file,
     };
-    if let Ok(lang) = stem.parse::<Language>() {
-        if stem.len() == 2 {
-            let folder = path
-                .parent()
-                .and_then(|p| p.file_name())
-                .and_then(|n| n.to_str());
-            return NameInfo {
-                symbol: folder.and_then(symbol_from_name),
-                language: Some(lang),
-            };
-        }
+    if let Ok(lang) = stem.parse::<Language>()
+        && stem.len() == 2
+    {
+        let folder = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str());
+        return NameInfo {
+            symbol: folder.and_then(symbol_from_name),
+            language: Some(lang),
+        };
     }
     let (base, language) = split_language(stem);
     NameInfo {
@@ -62,10 +62,10 @@ pub(crate) fn read_name(path: &Path) -> NameInfo {
 fn split_language(stem: &str) -> (&str, Option<Language>) {
     if let Some(i) = stem.rfind(['-', '_', '.']) {
         let (base, suffix) = (&stem[..i], &stem[i + 1..]);
-        if suffix.len() == 2 {
-            if let Ok(lang) = suffix.parse::<Language>() {
-                return (base, Some(lang));
-            }
+        if suffix.len() == 2
+            && let Ok(lang) = suffix.parse::<Language>()
+        {
+            return (base, Some(lang));
         }
         if suffix.len() == 1 && stem.as_bytes()[i] == b'_' {
             let letter = suffix.chars().next().unwrap_or(' ');
@@ -78,7 +78,9 @@ fn split_language(stem: &str) -> (&str, Option<Language>) {
 }
 
 /// A symbol from the name part of a file: upper-case series, parts separated by `_` (or by `-`
-/// when there is no `_`), at least two parts, and a digit somewhere.
+/// when there is no `_`), at least two parts, and a digit somewhere. A part holds the characters
+/// of UN symbols: letters, digits, `.`, a balanced parenthesis (`217(III)`) and, between `_`, a
+/// hyphen (`S-27`).
 fn symbol_from_name(base: &str) -> Option<String> {
     let separator = if base.contains('_') { '_' } else { '-' };
     let parts: Vec<&str> = base.split(separator).collect();
@@ -91,18 +93,34 @@ fn symbol_from_name(base: &str) -> Option<String> {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.');
     let valid = parts.len() >= 2
         && series_ok
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+        && parts.iter().all(|p| is_symbol_part(p, separator))
         && base.chars().any(|c| c.is_ascii_digit());
     valid.then(|| parts.join("/"))
+}
+
+/// Whether `part` can be one part of a symbol written in a file name with `separator` between
+/// parts: `RES`, `L.3`, `217(III)`, `S-27` (a hyphen only where `_` separates the parts).
+fn is_symbol_part(part: &str, separator: char) -> bool {
+    let mut depth = 0usize;
+    let mut previous = ' ';
+    for c in part.chars() {
+        match c {
+            '(' if previous.is_ascii_alphanumeric() && depth == 0 => depth = 1,
+            ')' if depth == 1 && previous.is_ascii_alphanumeric() => depth = 0,
+            '-' if separator == '_' && previous.is_ascii_alphanumeric() => {}
+            c if c.is_ascii_alphanumeric() || c == '.' => {}
+            _ => return false,
+        }
+        previous = c;
+    }
+    depth == 0 && previous != '-' && !part.is_empty()
 }
 
 /// Longest output name kept as is; longer ones are cut and given a hash.
 const MAX_NAME: usize = 100;
 
-/// A file name for a document's outputs: `A/RES/70/1` → `A_RES_70_1`. Characters other than
-/// ASCII letters, digits, `.` and `-` become `_` (`/`) or `%XX`; a name that could be mistaken
+/// A file name for a document's outputs: `A/RES/70/1` → `A_RES_70_1`, `A/RES/217(III)` →
+/// `A_RES_217(III)`. Characters other than ASCII letters, digits, `.`, `-` and parentheses become `_` (`/`) or `%XX`; a name that could be mistaken
 /// (empty, starting with a dot, too long, or not the plain image of the symbol) ends with a
 /// hash of the symbol, so distinct symbols never share a name.
 pub(crate) fn output_name(symbol: &str) -> String {
@@ -110,7 +128,7 @@ pub(crate) fn output_name(symbol: &str) -> String {
     let mut plain = true;
     for c in symbol.chars() {
         match c {
-            'A'..='Z' | 'a'..='z' | '0'..='9' | '.' | '-' => out.push(c),
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '.' | '-' | '(' | ')' => out.push(c),
             '/' => out.push('_'),
             c => {
                 plain = false;
@@ -179,6 +197,25 @@ mod tests {
         );
         assert_eq!(info("x/A_RES_70_1_F.PDF"), (res, Some(Language::Fr)));
         assert_eq!(
+            info("x/A_RES_217(III)-EN.txt"),
+            (Some("A/RES/217(III)".into()), Some(Language::En))
+        );
+        assert_eq!(
+            info("x/A_RES_S-27_2_F.txt"),
+            (Some("A/RES/S-27/2".into()), Some(Language::Fr))
+        );
+        assert_eq!(
+            info("x/A_RES_217(III)/ru.txt"),
+            (Some("A/RES/217(III)".into()), Some(Language::Ru))
+        );
+        for odd in [
+            "A_RES_217(III-EN.txt",
+            "A_RES_(III)-EN.txt",
+            "A_RES_2)(-EN.txt",
+        ] {
+            assert_eq!(info(odd).0, None, "{odd}");
+        }
+        assert_eq!(
             info("E_CN.15_2011_L.3_Rev.1-EN.txt"),
             (Some("E/CN.15/2011/L.3/Rev.1".into()), Some(Language::En))
         );
@@ -195,6 +232,7 @@ mod tests {
     #[test]
     fn output_names_stay_in_the_folder() {
         assert_eq!(output_name("A/RES/70/1"), "A_RES_70_1");
+        assert_eq!(output_name("A/RES/217(III)"), "A_RES_217(III)");
         for symbol in ["..", "../../etc/passwd", "a\0b", "", "/", ".hidden", "A_B"] {
             let name = output_name(symbol);
             assert!(

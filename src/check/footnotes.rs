@@ -8,8 +8,15 @@ use super::{Anomalies, Code, Context, Finding, Severity, describe, report_anomal
 /// The rows of one version whose units carry a footnote's marker, with how often each does.
 type Placement = BTreeMap<usize, usize>;
 
+/// Where a version lost a footnote's marker: (version, row of its footnote body) → index of
+/// the `footnote-ref-missing` finding in the findings.
+pub(super) type LostMarkers = HashMap<(usize, usize), usize>;
+
 /// Footnote markers missing from, or moved away from, the unit that carries them elsewhere.
-pub(super) fn footnote_references(cx: &Context, out: &mut Vec<Finding>) {
+/// Returns where markers went missing, for [`footnote_bodies`] to fold the bodies they leave
+/// unreferenced into.
+pub(super) fn footnote_references(cx: &Context, out: &mut Vec<Finding>) -> LostMarkers {
+    let mut lost = LostMarkers::new();
     let placed = marker_placements(cx);
     let identities: BTreeSet<String> = placed.iter().flat_map(|m| m.keys().cloned()).collect();
     let rows = &cx.alignment.rows;
@@ -26,7 +33,11 @@ pub(super) fn footnote_references(cx: &Context, out: &mut Vec<Finding>) {
             .and_then(|nr| rows[nr.parse::<usize>().ok()?].label.clone())
             .or_else(|| identity.strip_prefix("marker ").map(str::to_string))
             .unwrap_or_default();
+        let note_row = identity
+            .strip_prefix("note row ")
+            .and_then(|nr| nr.parse::<usize>().ok());
         for &v in &deviating {
+            let before = out.len();
             let places = MarkerPlaces {
                 cx,
                 note: &note,
@@ -36,8 +47,14 @@ pub(super) fn footnote_references(cx: &Context, out: &mut Vec<Finding>) {
                 got: rows_of(v),
             };
             places.report(out);
+            let first_missing =
+                (before..out.len()).find(|&i| out[i].code == Code::FootnoteRefMissing);
+            if let (Some(nr), Some(i)) = (note_row, first_missing) {
+                lost.insert((v, nr), i);
+            }
         }
     }
+    lost
 }
 
 /// For each version: each footnote (by identity) and the rows whose units carry its marker.
@@ -150,10 +167,12 @@ impl MarkerPlaces<'_> {
         let to_line = rows[to].line(cx.docs, v).unwrap_or(0);
         lines.push((v, to_line));
         let message = format!(
-            "footnote {note}: the marker is on the {} (line {ref_line}) in {} but on the {} (line {to_line}) in {}",
+            "footnote {note}: the marker is on the {} ({}) in {} but on the {} ({}) in {}",
             describe(&rows[r]),
+            cx.at(self.reference, ref_line),
             cx.lang(self.reference),
             describe(&rows[to]),
+            cx.at(v, to_line),
             cx.lang(v)
         );
         cx.finding(
@@ -173,8 +192,9 @@ impl MarkerPlaces<'_> {
         let (mut lines, ref_line) = self.reference_line(r);
         lines.extend(rows[r].line(cx.docs, v).map(|l| (v, l)));
         let message = format!(
-            "footnote {note}: the marker of the {} (line {ref_line} in {}) is missing in {} (markers there: {})",
+            "footnote {note}: the marker of the {} ({} in {}) is missing in {} (markers there: {})",
             describe(&rows[r]),
+            cx.at(self.reference, ref_line),
             cx.lang(self.reference),
             cx.lang(v),
             markers_at(cx, v, r)
@@ -200,15 +220,21 @@ impl MarkerPlaces<'_> {
                 lines.push((self.reference, l));
                 (
                     format!(
-                        "the {} (line {l} in {})",
+                        "the {} ({} in {})",
                         describe(&rows[r]),
+                        cx.at(self.reference, l),
                         cx.lang(self.reference)
                     ),
                     format!("{} time(s) there", times(self.expected, r)),
                 )
             }
             None => (
-                format!("the {} of {} (line {line})", describe(&rows[r]), cx.lang(v)),
+                format!(
+                    "the {} of {} ({})",
+                    describe(&rows[r]),
+                    cx.lang(v),
+                    cx.at(v, line)
+                ),
                 "no counterpart".to_string(),
             ),
         };
@@ -250,8 +276,9 @@ fn markers_at(cx: &Context, v: usize, r: usize) -> String {
 }
 
 /// Markers without bodies and bodies without markers. Shared by most versions, they are in the
-/// original too and only warnings.
-pub(super) fn footnote_bodies(cx: &Context, out: &mut Vec<Finding>) {
+/// original too and only warnings. A body left unreferenced because its marker went missing
+/// (`lost`) is folded into that `footnote-ref-missing` finding: one lost marker, one finding.
+pub(super) fn footnote_bodies(cx: &Context, lost: &LostMarkers, out: &mut Vec<Finding>) {
     let mut anomalies = Anomalies::new();
     for v in cx.versions() {
         let doc = &cx.docs[v];
@@ -269,9 +296,9 @@ pub(super) fn footnote_bodies(cx: &Context, out: &mut Vec<Finding>) {
                             row,
                             b.line,
                             format!(
-                                "footnote marker {} at line {} of {} has no footnote body",
+                                "footnote marker {} at {} of {} has no footnote body",
                                 fr.marker,
-                                b.line,
+                                cx.at(v, b.line),
                                 cx.lang(v)
                             ),
                         ));
@@ -289,14 +316,26 @@ pub(super) fn footnote_bodies(cx: &Context, out: &mut Vec<Finding>) {
                         row,
                         f.line,
                         format!(
-                            "footnote {} at line {} of {} is not referenced in the text",
+                            "footnote {} at {} of {} is not referenced in the text",
                             f.marker,
-                            f.line,
+                            cx.at(v, f.line),
                             cx.lang(v)
                         ),
                     ));
             }
         }
     }
-    report_anomalies(cx, anomalies, |_| cx.docs.len(), out);
+    let mut reported = Vec::new();
+    report_anomalies(cx, anomalies, |_| cx.docs.len(), &mut reported);
+    for f in reported {
+        let version = cx.versions().find(|&v| f.languages == [cx.lang(v)]);
+        let cause = match (f.code, version, f.row) {
+            (Code::FootnoteUnreferenced, Some(v), Some(row)) => lost.get(&(v, row - 1)).copied(),
+            _ => None,
+        };
+        match cause {
+            Some(i) => out[i].related.push(f),
+            None => out.push(f),
+        }
+    }
 }

@@ -13,6 +13,7 @@
 //! | module | what is compared | codes | severity |
 //! |---|---|---|---|
 //! | `header` | symbol, date and original language of the headers | `header-mismatch` | error |
+//! | `document` | versions of another document (symbol differs, or almost no shared row): the findings about them folded in | `document-mismatch` | error |
 //! | `presence` | a row holding units of some versions only | `paragraph-missing`, `paragraph-extra`, `footnote-missing`, `footnote-extra` | error (warning for text and title blocks) |
 //! | `numbering` | paragraph numbers, list letters and footnote numbers within one version | `numbering-gap`, `numbering-duplicate`, `numbering-order` | error (warning when shared) |
 //! | `numbering` | the numbers or letters of aligned units | `numbering-mismatch` | error |
@@ -21,6 +22,7 @@
 //! | `content` | numbers, dates and symbols of aligned units and footnotes | `number-mismatch`, `date-mismatch`, `symbol-mismatch`, `footnote-content` | error |
 //! | `content` | the language a unit is written in | `untranslated` | error |
 //! | `length` | a unit's length against what the other versions predict | `length-ratio` | warning |
+//! | `glossary` | the renderings of glossary terms the pivot holds (with `--glossary`) | `term-mismatch` | error |
 //! | `sentences` | the sentences of paragraphs aligned one to one (rows whose sentence counts differ) | `sentence-missing`, `sentence-extra` | error |
 //!
 //! # Who deviates
@@ -35,7 +37,9 @@
 //! then it is in the original too, and no fault of one translation ("shared" above).
 
 mod content;
+mod document;
 mod footnotes;
+pub(crate) mod glossary;
 mod header;
 mod length;
 mod numbering;
@@ -95,6 +99,11 @@ pub enum Code {
     LengthRatio,
     /// Symbol, date or original language differ between the headers.
     HeaderMismatch,
+    /// A version of another document: its symbol differs, or it shares almost no row with the
+    /// others (the findings about it are folded into this one).
+    DocumentMismatch,
+    /// The pivot holds a glossary term and a version none of its renderings (or a deprecated one).
+    TermMismatch,
     /// A sentence of the pivot (or most versions) with no counterpart in a version's paragraph.
     SentenceMissing,
     /// A sentence in a version's paragraph with no counterpart in the pivot's.
@@ -103,7 +112,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in report order.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 24] = [
         Code::ParagraphMissing,
         Code::ParagraphExtra,
         Code::NumberingGap,
@@ -124,6 +133,8 @@ impl Code {
         Code::Untranslated,
         Code::LengthRatio,
         Code::HeaderMismatch,
+        Code::DocumentMismatch,
+        Code::TermMismatch,
         Code::SentenceMissing,
         Code::SentenceExtra,
     ];
@@ -151,6 +162,8 @@ impl Code {
             Code::Untranslated => "untranslated",
             Code::LengthRatio => "length-ratio",
             Code::HeaderMismatch => "header-mismatch",
+            Code::DocumentMismatch => "document-mismatch",
+            Code::TermMismatch => "term-mismatch",
             Code::SentenceMissing => "sentence-missing",
             Code::SentenceExtra => "sentence-extra",
         }
@@ -180,8 +193,17 @@ pub struct Finding {
     pub row: Option<usize>,
     /// The input line in each version concerned.
     pub lines: BTreeMap<Language, usize>,
+    /// For versions read from a Word file: the place of that line (`paragraph 57`,
+    /// `footnote 3`); absent for text files, whose lines are their places.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub places: BTreeMap<Language, String>,
     /// What is wrong, in words.
     pub message: String,
+    /// The findings this one causes (a body without its marker after the marker went missing,
+    /// the numbers after a repeated one), folded into it so that one cause is one finding;
+    /// listed in JSON, not in the report or the CSV.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Finding>,
 }
 
 /// Everything the checks need about the versions and their alignment.
@@ -262,14 +284,33 @@ pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
     presence::presence(&cx, &mut findings);
     numbering::numbering_within(&cx, &mut findings);
     numbering::numbering_mismatches(&cx, &mut findings);
-    footnotes::footnote_references(&cx, &mut findings);
-    footnotes::footnote_bodies(&cx, &mut findings);
+    numbering::fold_mismatches_into_slips(&mut findings);
+    let lost_markers = footnotes::footnote_references(&cx, &mut findings);
+    footnotes::footnote_bodies(&cx, &lost_markers, &mut findings);
     content::anchor_mismatches(&cx, &mut findings);
     content::untranslated(&cx, &mut findings);
     length::length_ratios(&cx, &mut findings);
     sentences::sentence_omissions(&cx, &mut findings);
+    document::document_mismatches(&cx, &mut findings);
     findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
     findings
+}
+
+/// Add the `term-mismatch` findings of a glossary to those of [`check`], in the same order.
+pub fn check_glossary(
+    docs: &[Document],
+    alignment: &Alignment,
+    glossary: &glossary::Glossary,
+    findings: &mut Vec<Finding>,
+) {
+    let cx = Context {
+        docs,
+        alignment,
+        note_row_of: Vec::new(),
+        block_row_of: Vec::new(),
+    };
+    glossary::term_mismatches(&cx, glossary, findings);
+    findings.sort_by_key(|f| (f.code, f.row, f.languages.first().copied()));
 }
 
 /// What every check asks about versions and rows.
@@ -277,6 +318,11 @@ impl<'a> Context<'a> {
     /// The language of version `v`.
     fn lang(&self, v: usize) -> Language {
         self.docs[v].language
+    }
+
+    /// Where line `line` of version `v` is, in words (`line 72`; `paragraph 57` in a Word file).
+    fn at(&self, v: usize, line: usize) -> String {
+        self.docs[v].locate(line)
     }
 
     /// The version the others were aligned to.
@@ -325,7 +371,12 @@ impl<'a> Context<'a> {
             languages,
             row: row.map(|r| r + 1),
             lines: lines.iter().map(|&(v, l)| (self.lang(v), l)).collect(),
+            places: lines
+                .iter()
+                .filter_map(|&(v, l)| Some((self.lang(v), self.docs[v].place(l)?.to_string())))
+                .collect(),
             message,
+            related: Vec::new(),
         }
     }
 

@@ -12,10 +12,8 @@ pub(super) fn ordinal(label: &str, roman_context: bool) -> Option<u32> {
     if let Ok(n) = label.parse::<u32>() {
         return Some(n);
     }
-    if roman_context {
-        if let Some(n) = crate::locale::roman_value(label) {
-            return Some(n);
-        }
+    if roman_context && let Some(n) = crate::locale::roman_value(label) {
+        return Some(n);
     }
     let mut chars = label.chars();
     let c = chars.next()?;
@@ -144,7 +142,7 @@ fn block_numbering(cx: &Context, v: usize, anomalies: &mut Anomalies) {
                 v,
                 Some(r),
                 b.line,
-                format!("{detail} in {} at line {}", cx.lang(v), b.line),
+                format!("{detail} in {} at {}", cx.lang(v), cx.at(v, b.line)),
             ));
     }
 }
@@ -178,7 +176,7 @@ fn footnote_numbering(cx: &Context, v: usize, anomalies: &mut Anomalies) {
     let mut report = |i: usize, code: Code, detail: String| {
         if let Some(&r) = cx.note_row_of[v].get(&i) {
             let line = cx.docs[v].footnotes[i].line;
-            let detail = format!("{detail} in {} at line {line}", cx.lang(v));
+            let detail = format!("{detail} in {} at {}", cx.lang(v), cx.at(v, line));
             anomalies
                 .entry((code, Some(r), String::new()))
                 .or_default()
@@ -192,14 +190,14 @@ fn footnote_numbering(cx: &Context, v: usize, anomalies: &mut Anomalies) {
                 .position(|&x| x == k)
                 .and_then(|p| p.checked_sub(1))
                 .map(|p| numbered[run[p]].1);
-            if let Some(p) = previous {
-                if (p + 1..n).any(|m| !present.contains(&m)) {
-                    report(
-                        i,
-                        Code::NumberingGap,
-                        format!("footnote {n} follows {p} (numbering skips)"),
-                    );
-                }
+            if let Some(p) = previous
+                && (p + 1..n).any(|m| !present.contains(&m))
+            {
+                report(
+                    i,
+                    Code::NumberingGap,
+                    format!("footnote {n} follows {p} (numbering skips)"),
+                );
             }
         } else if run_values.contains(&n) {
             report(
@@ -253,6 +251,9 @@ fn label_of(kind: BlockKind, n: u32) -> String {
 
 /// Aligned single units that carry different numbers or letters.
 pub(super) fn numbering_mismatches(cx: &Context, out: &mut Vec<Finding>) {
+    // Per version: the open run of mismatches off by the same amount (index of its first
+    // finding in `out`, the offset, the kind of unit).
+    let mut runs: Vec<Option<(usize, i64, BlockKind)>> = vec![None; cx.docs.len()];
     for (r, row) in cx.body_rows() {
         let labelled: Vec<(usize, BlockKind, &str)> =
             cx.versions()
@@ -273,14 +274,19 @@ pub(super) fn numbering_mismatches(cx: &Context, out: &mut Vec<Finding>) {
         let Some(reference) = cx.reference(&candidates, &deviating) else {
             continue;
         };
-        let (_, expected) = label(reference).unwrap_or((BlockKind::Paragraph, "?"));
+        let (kind, expected) = label(reference).unwrap_or((BlockKind::Paragraph, "?"));
+        for &v in &candidates {
+            if !deviating.contains(&v) && runs[v].is_some_and(|(_, _, k)| k == kind) {
+                runs[v] = None;
+            }
+        }
         for &v in &deviating {
             let (_, got) = label(v).unwrap_or((BlockKind::Paragraph, "?"));
             let lines: Vec<(usize, usize)> = [v, reference]
                 .iter()
                 .filter_map(|&w| Some((w, row.line(cx.docs, w)?)))
                 .collect();
-            out.push(cx.finding(
+            let finding = cx.finding(
                 Code::NumberingMismatch,
                 Severity::Error,
                 &[v],
@@ -291,7 +297,107 @@ pub(super) fn numbering_mismatches(cx: &Context, out: &mut Vec<Finding>) {
                     cx.lang(v),
                     cx.lang(reference)
                 ),
+            );
+            let offset = label_offset(got, expected);
+            match (runs[v], offset) {
+                // The same offset as the mismatch before: the numbers after one slip.
+                (Some((first, off, k)), Some(o)) if off == o && k == kind => {
+                    out[first].related.push(finding);
+                }
+                _ => {
+                    runs[v] = offset.map(|o| (out.len(), o, kind));
+                    out.push(finding);
+                }
+            }
+        }
+    }
+    for f in out.iter_mut().filter(|f| f.code == Code::NumberingMismatch) {
+        let after = f.related.len();
+        if after > 0 {
+            f.message.push_str(&format!(
+                " (and the {after} number{} after it, off by as much)",
+                if after == 1 { "" } else { "s" }
             ));
         }
     }
+}
+
+/// How far number or letter `got` is from `expected` (`3` for `4`: -1; `b` for `c`: -1), when
+/// both are plain numbers or single letters.
+fn label_offset(got: &str, expected: &str) -> Option<i64> {
+    if let (Ok(g), Ok(e)) = (got.parse::<i64>(), expected.parse::<i64>()) {
+        return Some(g - e);
+    }
+    match (got.as_bytes(), expected.as_bytes()) {
+        ([g], [e]) if g.is_ascii_alphabetic() && e.is_ascii_alphabetic() => {
+            Some(i64::from(*g) - i64::from(*e))
+        }
+        _ => None,
+    }
+}
+
+/// A number repeated, skipped or out of order in a version at a row where (or just after which)
+/// that version's numbers stop matching the others' is one slip: the mismatch (with the numbers
+/// after it) and any further such anomaly are folded into the first anomaly, in report order
+/// (`numbering-duplicate` before `numbering-mismatch`), so that one slip is one finding.
+pub(super) fn fold_mismatches_into_slips(findings: &mut Vec<Finding>) {
+    let is_slip = |f: &Finding| {
+        matches!(
+            f.code,
+            Code::NumberingDuplicate | Code::NumberingGap | Code::NumberingOrder
+        ) && f.languages.len() == 1
+            && f.row.is_some()
+    };
+    let mut mismatches = Vec::new();
+    let mut rest = Vec::with_capacity(findings.len());
+    for f in findings.drain(..) {
+        if f.code == Code::NumberingMismatch && f.languages.len() == 1 {
+            mismatches.push(f);
+        } else {
+            rest.push(f);
+        }
+    }
+    for mismatch in mismatches {
+        let rows: Vec<usize> = std::iter::once(&mismatch)
+            .chain(&mismatch.related)
+            .filter_map(|g| g.row)
+            .collect();
+        let lang = mismatch.languages[0];
+        let mut slips: Vec<usize> = (0..rest.len())
+            .filter(|&i| {
+                let f = &rest[i];
+                is_slip(f)
+                    && f.languages == [lang]
+                    && f.row
+                        .is_some_and(|r| rows.iter().any(|&m| r == m || r == m + 1))
+            })
+            .collect();
+        slips.sort_by_key(|&i| (rest[i].code, rest[i].row));
+        let Some((&first, others)) = slips.split_first() else {
+            rest.push(mismatch);
+            continue;
+        };
+        let mut folded: Vec<Finding> = others.iter().map(|&i| rest[i].clone()).collect();
+        let mut mismatch = mismatch;
+        let after = std::mem::take(&mut mismatch.related);
+        folded.insert(0, mismatch);
+        folded.extend(after);
+        let differing = folded
+            .iter()
+            .filter(|f| f.code == Code::NumberingMismatch)
+            .count();
+        let slip = &mut rest[first];
+        slip.message.push_str(&format!(
+            "; {differing} number{} from there on differ{} from the other versions",
+            if differing == 1 { "" } else { "s" },
+            if differing == 1 { "s" } else { "" }
+        ));
+        slip.related.extend(folded);
+        let mut gone: Vec<usize> = others.to_vec();
+        gone.sort_unstable();
+        for i in gone.into_iter().rev() {
+            rest.remove(i);
+        }
+    }
+    *findings = rest;
 }

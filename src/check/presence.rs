@@ -35,8 +35,10 @@ pub(super) fn presence(cx: &Context, out: &mut Vec<Finding>) {
                     .collect();
                 let after = cx.line_before(r, v);
                 lines.extend(after.map(|l| (v, l)));
-                let place =
-                    after.map_or_else(|| "at the start".to_string(), |l| format!("after line {l}"));
+                let place = after.map_or_else(
+                    || "at the start".to_string(),
+                    |l| format!("after {}", cx.at(v, l)),
+                );
                 out.push(cx.finding(
                     code,
                     severity,
@@ -44,9 +46,9 @@ pub(super) fn presence(cx: &Context, out: &mut Vec<Finding>) {
                     Some(r),
                     &lines,
                     format!(
-                        "{what} of {} (line {}) has no counterpart in {} (expected {place})",
+                        "{what} of {} ({}) has no counterpart in {} (expected {place})",
                         cx.lang(reference),
-                        row.line(cx.docs, reference).unwrap_or(0),
+                        cx.at(reference, row.line(cx.docs, reference).unwrap_or(0)),
                         cx.lang(v)
                     ),
                 ));

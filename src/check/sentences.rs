@@ -223,7 +223,9 @@ fn best_lone<'s>(
     let by_length = |c: &Candidate| {
         let share = c.share;
         let rest = (bead.1 - (bead.0 - share)).abs();
-        let scale = (bead.0 - share.max(0.0)).max(bead.1 + share.min(0.0)).max(1.0);
+        let scale = (bead.0 - share.max(0.0))
+            .max(bead.1 + share.min(0.0))
+            .max(1.0);
         gain(bead, share) >= CONFIRMED * share.abs()
             && gain(paragraph, share) >= CONFIRMED * share.abs()
             && rest <= FIT * scale
@@ -237,7 +239,9 @@ fn best_lone<'s>(
         .filter(|c| by_links(c) || (lengths_decide && by_length(c)))
         .min_by(|x, y| {
             let key = |c: &Candidate| (c.absent.unwrap_or(1.0), -gain(bead, c.share));
-            key(x).partial_cmp(&key(y)).unwrap_or(std::cmp::Ordering::Equal)
+            key(x)
+                .partial_cmp(&key(y))
+                .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map(|c| c.text)
 }
@@ -394,7 +398,11 @@ mod tests {
         let lone = lone_sentences(&en, &side(fr, Language::Fr), 1.15, &lexicon);
         assert_eq!(lone.len(), 1);
         assert!(lone[0].in_pivot);
-        assert!(lone[0].text.starts_with("It heard statements"), "{}", lone[0].text);
+        assert!(
+            lone[0].text.starts_with("It heard statements"),
+            "{}",
+            lone[0].text
+        );
         // One sentence translated as two is no omission.
         let split = "Le Comité s'est réuni à Genève du 3 au 7 mai 2027. Il a adopté son ordre du \
                      jour. Il a entendu les déclarations de douze États Membres sur la situation \

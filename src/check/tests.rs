@@ -120,9 +120,16 @@ fn a_gap_counts_only_among_versions_that_number_their_paragraphs() {
     let mut texts = vec![skipping.clone(), skipping.clone()];
     texts.extend(std::iter::repeat_n(bare, 4));
     assert_eq!(gaps(texts), vec![Severity::Warning; 2]);
-    // One of three numbered versions skips: that one is wrong.
+    // One of three numbered versions skips: that one is wrong, and its number differs from the
+    // others' at the same paragraph: one slip, one finding, the mismatch folded into the gap.
     let texts = vec![right.clone(), right, skipping];
-    assert_eq!(gaps(texts), vec![Severity::Error]);
+    let (_, findings) = checked(&texts);
+    assert!(of_code(&findings, Code::NumberingMismatch).is_empty());
+    let gap = of_code(&findings, Code::NumberingGap);
+    assert_eq!(gap.len(), 1, "{findings:#?}");
+    assert_eq!(gap[0].severity, Severity::Error);
+    let related: Vec<Code> = gap[0].related.iter().map(|f| f.code).collect();
+    assert_eq!(related, [Code::NumberingMismatch]);
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! `versalign batch INPUT -o OUTDIR [-j N] [--level paragraph|sentence] [--shard K/N] [--force]`: align and check a whole
-//! archive — a folder tree or a manifest CSV — in parallel, resumably, with a progress bar on a
-//! terminal.
+//! `versalign batch INPUT -o OUTDIR [-j N] [--level paragraph|sentence] [--format FMT[,FMT…]]
+//! [--bom] [--shard K/N] [--force]`: align and check a whole archive — a folder tree or a
+//! manifest CSV — in parallel, resumably, with a progress bar on a terminal; `index.html` in
+//! OUTDIR links every document's outputs.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -9,8 +10,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use versalign::Level;
 use versalign::batch::{self, BatchOptions, Shard};
+use versalign::export::Format;
 
-use crate::cli::{CliError, Outcome, level};
+use crate::cli::{CliError, Outcome, format, level};
 
 /// Arguments of `versalign batch`.
 #[derive(Debug, clap::Args)]
@@ -30,9 +32,20 @@ pub struct Args {
     /// Redo documents whose outputs already exist.
     #[arg(long)]
     pub force: bool,
+    /// A glossary CSV: report `term-mismatch` in every document (see `check --glossary`).
+    #[arg(long, value_name = "FILE.csv")]
+    pub glossary: Option<PathBuf>,
     /// `sentence` adds the rows of the aligned sentences inside each paragraph row.
     #[arg(long, value_name = "LEVEL", default_value = "paragraph", value_parser = level())]
     pub level: Level,
+    /// The files written for each document, comma-separated: `csv`, `tsv`, `json`, `tmx`,
+    /// `xlsx`, `report` (default: csv,json).
+    #[arg(long, value_name = "FMT[,FMT…]", value_delimiter = ',',
+          value_parser = format(&["csv", "tsv", "json", "tmx", "xlsx", "report"]))]
+    pub format: Vec<Format>,
+    /// Start the CSV/TSV files with a byte-order mark, so that Excel reads them as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 fn parse_shard(s: &str) -> Result<Shard, String> {
@@ -53,20 +66,39 @@ fn parse_shard(s: &str) -> Result<Shard, String> {
 
 /// Run `versalign batch`.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
+    let glossary = args
+        .glossary
+        .as_deref()
+        .map(versalign::Glossary::from_path)
+        .transpose()?
+        .map(std::sync::Arc::new);
     let options = BatchOptions {
         input: args.input,
         output: args.output,
         shard: args.shard,
         force: args.force,
         level: args.level,
+        formats: if args.format.is_empty() {
+            BatchOptions::DEFAULT_FORMATS.to_vec()
+        } else {
+            let mut formats = Vec::new();
+            for f in args.format {
+                if !formats.contains(&f) {
+                    formats.push(f);
+                }
+            }
+            formats
+        },
+        bom: args.bom,
+        glossary,
     };
-    if args.level == Level::Sentence {
-        if let Some(file) = versalign::find_cedict() {
-            eprintln!(
-                "versalign batch: using CC-CEDICT from {} for Chinese–English (CC BY-SA 4.0)",
-                file.display()
-            );
-        }
+    if args.level == Level::Sentence
+        && let Some(file) = versalign::find_cedict()
+    {
+        eprintln!(
+            "versalign batch: using CC-CEDICT from {} for Chinese–English (CC BY-SA 4.0)",
+            file.display()
+        );
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))

@@ -8,6 +8,7 @@ mod check;
 mod merge;
 mod parse;
 mod sentalign;
+mod terms;
 mod versions;
 
 use std::io::{self, Write};
@@ -41,6 +42,8 @@ enum Command {
     Merge(merge::Args),
     /// Align two files of one sentence per line (beads as the MAC benchmark scores them).
     Sentalign(sentalign::Args),
+    /// Find candidate term pairs of two languages in aligned text (CSV or TBX).
+    Terms(terms::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -73,6 +76,9 @@ pub enum CliError {
     /// Serialising JSON failed.
     #[error("writing JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// Aligned tables could not be read for `terms`.
+    #[error(transparent)]
+    Terms(#[from] versalign::terms::TermsError),
     /// A batch could not run.
     #[error(transparent)]
     Batch(#[from] versalign::batch::BatchError),
@@ -101,6 +107,7 @@ pub fn run() -> ExitCode {
         Command::Batch(args) => batch::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Sentalign(args) => sentalign::run(args),
+        Command::Terms(args) => terms::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -130,13 +137,26 @@ fn format(formats: &'static [&'static str]) -> impl TypedValueParser<Value = exp
     PossibleValuesParser::new(formats).try_map(|s| s.parse::<export::Format>())
 }
 
-/// Print warnings of a document on standard error, as `file:line: warning: message`.
+/// Print warnings of a document on standard error, as `file:line: warning: message` (a Word
+/// file: `file: paragraph 57: warning: message`).
 fn print_warnings(doc: &versalign::Document) {
+    print_warnings_of(doc, doc.warnings.iter());
+}
+
+/// Print these warnings of `doc` on standard error, as `file:line: warning: message` (a Word
+/// file: `file: paragraph 57: warning: message`).
+fn print_warnings_of<'w>(
+    doc: &versalign::Document,
+    warnings: impl Iterator<Item = &'w versalign::model::Warning>,
+) {
     let mut err = io::stderr().lock();
-    for w in &doc.warnings {
-        let _ = match w.line {
-            Some(line) => writeln!(err, "{}:{line}: warning: {}", doc.file, w.message),
-            None => writeln!(err, "{}: warning: {}", doc.file, w.message),
+    for w in warnings {
+        let _ = match (w.line, w.line.and_then(|l| doc.place(l))) {
+            (Some(_), Some(place)) => {
+                writeln!(err, "{}: {place}: warning: {}", doc.file, w.message)
+            }
+            (Some(line), None) => writeln!(err, "{}:{line}: warning: {}", doc.file, w.message),
+            (None, _) => writeln!(err, "{}: warning: {}", doc.file, w.message),
         };
     }
 }

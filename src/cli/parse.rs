@@ -10,7 +10,7 @@ use versalign::{Document, Language, ParseOptions, read_document};
 /// Arguments of `versalign parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The text file of one language version (UTF-8, UTF-16 with BOM, or GB18030).
+    /// The file of one language version: text (UTF-8, UTF-16, GB18030 …) or Word .docx.
     pub file: PathBuf,
     /// The version's language; detected from the body text when not given.
     #[arg(long, value_name = "LANG", value_parser = language())]

@@ -76,6 +76,9 @@ pub struct CellOut<'a> {
     pub ids: Vec<&'a str>,
     /// First input line, 1-based.
     pub line: usize,
+    /// For a version read from a Word file: where that line is (`paragraph 57`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The units' text, joined by a line break.
     pub text: String,
 }
@@ -93,10 +96,14 @@ impl<'a> AlignedDocument<'a> {
         let order = column_order(alignment);
         let mut rows = Vec::with_capacity(alignment.rows.len() + sentences.len());
         for (r, row) in alignment.rows.iter().enumerate() {
-            let cell = |v: usize, text: String| CellOut {
-                ids: row.ids(docs, v),
-                line: row.line(docs, v).unwrap_or(0),
-                text,
+            let cell = |v: usize, text: String| {
+                let line = row.line(docs, v).unwrap_or(0);
+                CellOut {
+                    ids: row.ids(docs, v),
+                    line,
+                    place: docs[v].place(line).map(ToString::to_string),
+                    text,
+                }
             };
             rows.push(RowOut {
                 row: r + 1,

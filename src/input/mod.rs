@@ -3,10 +3,12 @@
 //!
 //! A file's format is told from its first bytes, not its name: a ZIP container (Word `.docx`,
 //! OpenDocument), a PDF, an OLE2 compound file (Word 97–2003 `.doc`, or an encrypted Office
-//! file), or text. Plain text is decoded by [`text`]; a format that is recognised but not read
-//! is refused with an error that names the file and says what to do, so that no version is
-//! taken for binary garbage or skipped in silence.
+//! file), or text. Plain text is decoded by [`text`]; a Word `.docx` is rendered as text by
+//! [`docx`], keeping the place of each line in the Word file; a format that is recognised but
+//! not read is refused with an error that names the file and says what to do, so that no
+//! version is taken for binary garbage or skipped in silence.
 
+mod docx;
 mod text;
 
 use std::path::Path;
@@ -14,6 +16,31 @@ use std::path::Path;
 pub(crate) use text::{Decoded, decode, lines};
 
 use crate::error::Error;
+use crate::model::Place;
+
+/// A version's file as text: decoded, or rendered from a Word document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Loaded {
+    /// The text the parser reads.
+    pub text: String,
+    /// The encoding of a text file (`UTF-8`, `UTF-16LE` …), `docx` for a Word document.
+    pub encoding: &'static str,
+    /// For a Word document: the place of each line of `text` (index 0 is line 1).
+    pub places: Option<Vec<Place>>,
+    /// What the reader noticed that the parser cannot (unaccepted tracked changes).
+    pub warnings: Vec<String>,
+}
+
+impl From<Decoded> for Loaded {
+    fn from(d: Decoded) -> Self {
+        Loaded {
+            text: d.text,
+            encoding: d.encoding,
+            places: None,
+            warnings: Vec::new(),
+        }
+    }
+}
 
 /// What a file is, told from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,18 +72,14 @@ impl SourceFormat {
     /// The refusal for a format that is recognised but not read, naming `path`.
     fn unsupported(self, path: &Path) -> Option<Error> {
         let (format, advice) = match self {
-            SourceFormat::PlainText => return None,
-            SourceFormat::Zip => (
-                "Word .docx (ZIP)",
-                "save the document as plain text (UTF-8) and check that file",
-            ),
+            SourceFormat::PlainText | SourceFormat::Zip => return None,
             SourceFormat::Pdf => (
                 "PDF",
                 "extract its text first (`pdftotext -layout FILE.pdf`) and check the .txt",
             ),
             SourceFormat::Ole => (
                 "Word 97-2003 .doc or password-protected Office",
-                "remove the password and save the document as plain text (UTF-8)",
+                "remove any password and save the document as Word .docx (or plain text, UTF-8)",
             ),
         };
         Some(Error::UnsupportedFormat {
@@ -68,7 +91,7 @@ impl SourceFormat {
 }
 
 /// Read a file as the text of a version, by its format.
-pub(crate) fn read(path: &Path) -> Result<Decoded, Error> {
+pub(crate) fn read(path: &Path) -> Result<Loaded, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -77,14 +100,29 @@ pub(crate) fn read(path: &Path) -> Result<Decoded, Error> {
 }
 
 /// The text of a version from the bytes of its file; `path` names it in errors.
-pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Decoded, Error> {
-    if let Some(refusal) = SourceFormat::sniff(bytes).unsupported(path) {
+pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Error> {
+    let format = SourceFormat::sniff(bytes);
+    if let Some(refusal) = format.unsupported(path) {
         return Err(refusal);
     }
-    decode(bytes).map_err(|source| Error::Decode {
-        path: path.to_path_buf(),
-        source,
-    })
+    if format == SourceFormat::Zip {
+        let rendered = docx::read(bytes).map_err(|source| Error::Docx {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        return Ok(Loaded {
+            text: rendered.text,
+            encoding: "docx",
+            places: Some(rendered.places),
+            warnings: rendered.warnings,
+        });
+    }
+    decode(bytes)
+        .map(Loaded::from)
+        .map_err(|source| Error::Decode {
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 /// Read a text file (any encoding versions may be in) into a string: the way versalign reads
@@ -140,11 +178,8 @@ mod tests {
     #[test]
     fn office_and_pdf_files_are_refused_by_name_with_advice() {
         let docx = refusal(b"PK\x03\x04\x14\x00\x06\x00", "zh.docx");
-        assert!(
-            docx.contains("zh.docx") && docx.contains("Word .docx"),
-            "{docx}"
-        );
-        assert!(docx.contains("plain text"), "{docx}");
+        assert!(docx.contains("zh.docx") && docx.contains("ZIP"), "{docx}");
+        assert!(docx.contains("save it again"), "{docx}");
         let pdf = refusal(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", "es.pdf");
         assert!(
             pdf.contains("es.pdf: PDF") && pdf.contains("pdftotext"),

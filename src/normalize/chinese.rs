@@ -78,6 +78,7 @@ impl Scan<'_> {
             start: whole.start(),
             end,
             soft: false,
+            alternative: None,
         }));
         // A month on its own (`4月`) is claimed but, like `April`, is no anchor.
         self.claim(whole.start(), end);

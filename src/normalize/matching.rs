@@ -197,7 +197,7 @@ fn match_dotted_parts(side: &mut Side, other: &mut Side) {
 /// The digits of `value` with its groups of three (counted from the right) in reverse order:
 /// an Arabic figure read in the other direction (`486125` ↔ `125 486`). Arabic PDF text reverses
 /// the groups of space-separated figures but Word text does not, so either reading may be meant.
-fn reversed_groups(value: &str) -> String {
+pub(super) fn reversed_groups(value: &str) -> String {
     value
         .as_bytes()
         .rchunks(3)
@@ -240,8 +240,8 @@ fn loose_keys(anchor: &Anchor) -> Vec<(AnchorKind, String)> {
                 && is_digits(frac)
             {
                 keys.push((AnchorKind::Number, format!("{int}{frac}")));
-            } else if is_digits(value) && value.len() > 3 {
-                keys.push((AnchorKind::Number, reversed_groups(value)));
+            } else if let Some(other) = &anchor.alternative {
+                keys.push((AnchorKind::Number, other.clone()));
             }
         }
         AnchorKind::Symbol => {
@@ -270,6 +270,7 @@ mod tests {
             start: n * 10,
             end: n * 10 + 5,
             soft: false,
+            alternative: None,
         }
     }
 
@@ -323,6 +324,47 @@ mod tests {
         assert!(compare(&ar, &en).is_empty(), "{ar:?} {en:?}");
         let changed = anchors("125,468 objects were seized", Language::En);
         assert_eq!(compare(&ar, &changed).len(), 2);
+    }
+
+    #[test]
+    fn a_digit_slip_is_reported_in_every_pair_of_languages() {
+        // `2225` ↔ `2252` and `1999` ↔ `9199` are the same digits with groups of three swapped:
+        // only an Arabic figure written in space groups may be read that way.
+        for a in Language::ALL {
+            for b in Language::ALL {
+                for (written, slipped) in [("2225", "2252"), ("1999", "9199"), ("27531", "72531")] {
+                    let first = anchors(&format!("vol. {written} x"), a);
+                    let second = anchors(&format!("vol. {slipped} x"), b);
+                    assert_eq!(
+                        compare(&first, &second).len(),
+                        2,
+                        "{a:?} {written} / {b:?} {slipped}"
+                    );
+                }
+            }
+        }
+        let ar = anchors("بلغ 125 486 شخصا", Language::Ar);
+        assert_eq!(ar[0].alternative.as_deref(), Some("125486"));
+        assert!(
+            anchors("بلغ 125486 شخصا", Language::Ar)[0]
+                .alternative
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn footnote_markers_left_in_the_text_are_not_reported() {
+        let fr = anchors(
+            "des Règles de Bangkok (Règles de Bangkok)16, ainsi que",
+            Language::Fr,
+        );
+        let en = anchors("the Bangkok Rules, as well as", Language::En);
+        assert!(compare(&fr, &en).is_empty(), "{fr:?}");
+        let ar = anchors("جزر فوكلاند (مالفيناس)(1)، وجبل طارق", Language::Ar);
+        assert!(compare(&ar, &en).is_empty(), "{ar:?}");
+        // A figure in brackets after a space is no marker.
+        let ar = anchors("الفقرة (12) من التقرير", Language::Ar);
+        assert_eq!(compare(&ar, &en).len(), 1);
     }
 
     #[test]

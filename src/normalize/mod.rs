@@ -108,6 +108,11 @@ pub struct Anchor {
     /// Soft (a number in words, an echo of one, a page number): matches an equal anchor on the
     /// other side, never reported itself.
     pub soft: bool,
+    /// Another key the same writing may stand for: an Arabic figure written in space-separated
+    /// groups (`125 486`), which PDF text gives in reverse order and Word text does not, so that
+    /// either `486125` or `125486` may be meant. `None` for every other anchor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<String>,
 }
 
 /// A value present on one side of a [`compare`] only.
@@ -170,6 +175,7 @@ pub fn anchors(text: &str, lang: Language) -> Vec<Anchor> {
                 start,
                 end,
                 soft: f.soft,
+                alternative: f.alternative,
             }
         })
         .collect()

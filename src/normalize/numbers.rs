@@ -11,8 +11,8 @@ use crate::model::Language;
 use super::AnchorKind;
 use super::rules::rules;
 use super::scan::{
-    Found, Scan, each_match, floor_boundary, is_digit_at, is_digit_before, is_letter_at,
-    is_letter_before, is_name_digits, trim_zeros, window,
+    Found, Scan, each_match, floor_boundary, is_digit_at, is_digit_before, is_glued_marker,
+    is_letter_at, is_letter_before, is_name_digits, trim_zeros, window,
 };
 
 impl Scan<'_> {
@@ -89,15 +89,32 @@ impl Scan<'_> {
             }
             let page = self.is_page_reference(i, end, previous.last().map(|&k| &self.found[k]));
             previous.push(self.found.len());
+            let alternative = self.group_order_reading(&text[i..token], &value);
             self.add(
                 AnchorKind::Number,
                 value,
                 i,
                 end,
-                page || is_name_digits(text, i),
+                page || is_name_digits(text, i) || is_glued_marker(text, i, end),
             );
+            if let Some(found) = self.found.last_mut() {
+                found.alternative = alternative;
+            }
             i = end.max(i + 1);
         }
+    }
+
+    /// The other reading of an Arabic figure written in space-separated groups (`125 486`): PDF
+    /// text gives the groups in reverse order and Word text does not, so the digits with their
+    /// groups of three swapped (`486125` for `125486`) may be meant as well. Nothing for a figure
+    /// without space groups, and for every other language: there a swapped pair of digits is a
+    /// slip to report (`2225` for `2252`), not another reading.
+    fn group_order_reading(&self, token: &str, value: &str) -> Option<String> {
+        let spaced = self.lang == Language::Ar && token.contains(' ');
+        let whole = value.len() > 3 && value.bytes().all(|b| b.is_ascii_digit());
+        (spaced && whole)
+            .then(|| super::matching::reversed_groups(value))
+            .filter(|other| other != value)
     }
 
     /// Page numbers (`p. 28`, `стр. 31`, `第26页`) differ between language versions by design: they

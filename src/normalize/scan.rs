@@ -24,6 +24,8 @@ pub(super) struct Found {
     pub(super) end: usize,
     /// As [`super::Anchor::soft`].
     pub(super) soft: bool,
+    /// As [`super::Anchor::alternative`].
+    pub(super) alternative: Option<String>,
 }
 
 /// The passes over one folded text; each claims what it recognises so later passes skip it.
@@ -79,6 +81,7 @@ impl<'t> Scan<'t> {
             start,
             end,
             soft,
+            alternative: None,
         });
     }
 
@@ -161,6 +164,24 @@ pub(super) fn is_name_digits(text: &str, i: usize) -> bool {
             .take_while(|&c| is_spaced_letter(c))
             .last()
             .is_some_and(char::is_uppercase),
+    }
+}
+
+/// Whether the figure at `start..end` is a footnote marker left in the text: one or two digits
+/// glued to a closing bracket or quote (`(Bangkok Rules)16,`, `«…»3`), or in brackets glued to
+/// the word before (Arabic `والميزانية(22)،`, `(مالفيناس)(1)`). Versions differ in where (and
+/// whether) they keep such markers, so the figure is soft.
+pub(super) fn is_glued_marker(text: &str, start: usize, end: usize) -> bool {
+    if end - start > 2 {
+        return false;
+    }
+    let mut before = text[..start].chars().rev();
+    let after = text[end..].chars().next();
+    let free_after = after.is_none_or(|c| !c.is_alphanumeric());
+    match before.next() {
+        Some(')' | '）' | '»' | '”' | '"') => free_after,
+        Some('(') => after == Some(')') && before.next().is_some_and(|c| !c.is_whitespace()),
+        _ => false,
     }
 }
 

@@ -174,6 +174,7 @@ impl Scan<'_> {
                 kind: AnchorKind::Date,
                 value: first_key,
                 soft: false,
+                alternative: None,
                 ..self.found[k]
             };
         }

@@ -93,6 +93,68 @@ pub(crate) fn paragraphs(lines: &[(&Line, Gap)], lang: Language) -> Vec<ParaDraf
     out
 }
 
+/// Where a paragraph number may start inside a line whose breaks were lost: after the end of a
+/// sentence or clause (with a footnote marker glued to it: `2005.3`), before `12. ` and a capital
+/// or Han letter (`… adopted in 2005.3 12. The Committee also noted …`).
+static RUN_ON_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.;:。；：][0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{0,2}\s+([0-9]{1,3})\.\s+[\p{Lu}\p{Han}«“\x22]")
+        .expect("valid run-on number pattern")
+});
+
+/// Split paragraphs whose line breaks were lost: where a paragraph holds the number that
+/// continues the sequence of paragraph numbers (`11. … 12. …`), a new paragraph starts. A number
+/// out of sequence (`see paragraph 4. The`) is left in the text.
+pub(crate) fn split_run_on_paragraphs(
+    paras: Vec<ParaDraft>,
+    lines: &[(&Line, Gap)],
+) -> Vec<ParaDraft> {
+    let text_of: std::collections::HashMap<usize, &str> =
+        lines.iter().map(|(l, _)| (l.no, l.text.as_str())).collect();
+    let mut out = Vec::with_capacity(paras.len());
+    let mut last: Option<u32> = None;
+    for para in paras {
+        if let Some(n) = leading_number(&para.text) {
+            last = Some(n);
+        }
+        let mut rest = para;
+        while let Some(expected) = last.map(|n| n + 1) {
+            let found = RUN_ON_NUMBER.captures_iter(&rest.text).find_map(|c| {
+                let number = c.get(1)?;
+                (number.as_str().parse::<u32>().ok()? == expected).then_some(number.start())
+            });
+            let Some(at) = found else { break };
+            let tail = rest.text[at..].to_string();
+            rest.text.truncate(at);
+            rest.text.truncate(rest.text.trim_end().len());
+            // The tail starts on the line that holds its first words.
+            let probe: String = tail.chars().take(24).collect();
+            let k = rest
+                .lines
+                .iter()
+                .position(|no| text_of.get(no).is_some_and(|t| t.contains(probe.as_str())))
+                .unwrap_or(rest.lines.len() - 1);
+            let next = ParaDraft {
+                text: tail,
+                lines: rest.lines[k..].to_vec(),
+            };
+            rest.lines.truncate(k + 1);
+            out.push(rest);
+            rest = next;
+            last = Some(expected);
+        }
+        out.push(rest);
+    }
+    out
+}
+
+/// The paragraph number a text starts with (`12. `), as a number.
+fn leading_number(text: &str) -> Option<u32> {
+    let label = leading_label(text)?;
+    (label.kind == BlockKind::Paragraph)
+        .then(|| label.label?.parse().ok())
+        .flatten()
+}
+
 /// Whether `next` continues the paragraph whose last line is `prev`; `front_matter` is true
 /// before the opening formula of a resolution.
 fn continues(
@@ -154,14 +216,48 @@ fn continues(
                 prev_width + 1 + width(first_word) > w
             }
         }
-        // One paragraph per line: only a line starting in lower case continues (a stray wrap).
-        Gap::Adjacent => !cjk && lang != Language::Ru && lower,
+        // One paragraph per line: only a line starting in lower case continues (a stray wrap);
+        // in Russian, whose preambular paragraphs start in lower case too, only after a line
+        // that leaves its clause open: no punctuation at its end, a parenthesis left open, or a
+        // list item broken after a comma (`d) фондовых бумаг, акций,`).
+        Gap::Adjacent => {
+            let ru_open = (open && !ends_clause_with_conjunction(prev)) || leaves_item_open(prev);
+            !cjk && lower && (lang != Language::Ru || ru_open)
+        }
         Gap::PageBreak if cjk => open || (wrapping.wrapped && prev_width * 10 >= w * 9),
         Gap::PageBreak => {
             open || (lower && lang != Language::Ru)
                 || (wrapping.wrapped && prev_width * 100 >= w * 85 && !ends_sentence(prev))
         }
     }
+}
+
+/// Whether a line ends a clause and then a conjunction (`…всеобщего мира; и`): the paragraph is
+/// complete, the conjunction links it to the next preambular paragraph.
+fn ends_clause_with_conjunction(line: &str) -> bool {
+    let t = line.trim_end();
+    let Some((before, last)) = t.rsplit_once(' ') else {
+        return false;
+    };
+    matches!(last, "и" | "или" | "а" | "and" | "or") && before.trim_end().ends_with([';', ','])
+}
+
+/// Whether a line leaves its unit open although it ends with punctuation: a parenthesis opened
+/// and not closed, or a list item (`d) …`, `(a) …`) ending with a comma, where a whole item ends
+/// with `;` or `.`.
+fn leaves_item_open(line: &str) -> bool {
+    let label = leading_label(line);
+    // A label `d)` closes a parenthesis it never opened.
+    let body = match label {
+        Some(_) => line
+            .trim_start()
+            .split_once([')', '）'])
+            .map_or(line, |(_, rest)| rest),
+        None => line,
+    };
+    let opened = body.matches(['(', '（']).count() > body.matches([')', '）']).count();
+    let item = label.is_some_and(|l| l.kind == BlockKind::Subparagraph);
+    opened || (item && without_trailing_marker(line).trim_end().ends_with(','))
 }
 
 /// Whether a line ends with a footnote marker glued to punctuation or a word (`纲领》2`, `Action,1`).
@@ -269,14 +365,15 @@ pub(crate) fn join_into(text: &mut String, next: &str, lang: Language) {
         text.push_str(next);
         return;
     }
-    if last == Some('-') && first.is_some_and(|c| c.is_lowercase()) {
-        if let Some(after_prefix) = ends_with_hyphen_prefix(&text[..text.len() - 1]) {
-            if !keeps_hyphen(after_prefix, next) {
-                text.pop();
-            }
-            text.push_str(next);
-            return;
+    if last == Some('-')
+        && first.is_some_and(|c| c.is_lowercase())
+        && let Some(after_prefix) = ends_with_hyphen_prefix(&text[..text.len() - 1])
+    {
+        if !keeps_hyphen(after_prefix, next) {
+            text.pop();
         }
+        text.push_str(next);
+        return;
     }
     if !is_lone_marker(next) {
         text.push(' ');
@@ -507,10 +604,10 @@ fn bracketed_letter(text: &str) -> Option<Label> {
 fn heading(text: &str, first: char) -> Option<Label> {
     if first.is_ascii_uppercase() && text.find(". ").is_some_and(|dot| dot <= 6) {
         let head = ascii_prefix(text);
-        if let Some(c) = ROMAN_HEADING.captures(&head) {
-            if roman_value(&c[1]).is_some() {
-                return labelled(BlockKind::Heading, c[1].to_string());
-            }
+        if let Some(c) = ROMAN_HEADING.captures(&head)
+            && roman_value(&c[1]).is_some()
+        {
+            return labelled(BlockKind::Heading, c[1].to_string());
         }
         if let Some(c) = LETTER_HEADING.captures(&head) {
             return labelled(BlockKind::Heading, c[1].to_string());
@@ -521,15 +618,15 @@ fn heading(text: &str, first: char) -> Option<Label> {
         let n = chinese_numeral_value(&c[1])?;
         return labelled(BlockKind::Heading, to_roman(u32::try_from(n).ok()?));
     }
-    if first == '第' {
-        if let Some(c) = CHINESE_ARTICLE.captures(text) {
-            return chinese_article(&c);
-        }
+    if first == '第'
+        && let Some(c) = CHINESE_ARTICLE.captures(text)
+    {
+        return chinese_article(&c);
     }
-    if is_arabic(first) {
-        if let Some(l) = arabic_heading(text) {
-            return labelled(BlockKind::Heading, l);
-        }
+    if is_arabic(first)
+        && let Some(l) = arabic_heading(text)
+    {
+        return labelled(BlockKind::Heading, l);
     }
     if let Some(l) = word_heading(text) {
         return Some(l);

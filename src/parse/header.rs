@@ -112,26 +112,26 @@ impl HeaderReader {
                 field = true;
             }
         }
-        if let Some(job) = job_number(line) {
-            if h.job_number.is_none() {
-                h.job_number = Some(job);
-                field = true;
-            }
+        if let Some(job) = job_number(line)
+            && h.job_number.is_none()
+        {
+            h.job_number = Some(job);
+            field = true;
         }
-        if h.symbol.is_none() {
-            if let Some(symbol) = symbol_line(line, ORGAN_NAMES) {
-                h.symbol = Some(symbol);
-                field = true;
-            }
+        if h.symbol.is_none()
+            && let Some(symbol) = symbol_line(line, ORGAN_NAMES)
+        {
+            h.symbol = Some(symbol);
+            field = true;
         }
         if field {
             return Some(HeaderLine::Field);
         }
-        if h.date.is_none() {
-            if let Some(date) = date_line(line, lang) {
-                h.date = Some(date);
-                return Some(HeaderLine::Field);
-            }
+        if h.date.is_none()
+            && let Some(date) = date_line(line, lang)
+        {
+            h.date = Some(date);
+            return Some(HeaderLine::Field);
         }
         if h.session.is_none() && SESSION.is_match(line) {
             h.session = Some(line.to_string());
@@ -172,6 +172,28 @@ fn is_masthead(line: &str) -> bool {
                 .strip_prefix(o)
                 .is_some_and(|rest| ORGAN_NAMES.contains(&rest.trim()))
         })
+}
+
+/// The symbol the running heads repeat (`A/CN.9/SER.C/DIGEST/CISG/2`, `United Nations
+/// A/CN.9/…`), for a header whose masthead lacks it: the one most running heads carry, with the
+/// line of its first occurrence. `heads` are the running-head lines, as line number and text.
+pub(super) fn running_head_symbol<'a>(
+    heads: impl Iterator<Item = (usize, &'a str)>,
+) -> Option<(String, usize)> {
+    let mut seen: Vec<(String, usize, usize)> = Vec::new();
+    for (no, text) in heads {
+        let Some(symbol) = symbol_line(text.trim(), ORGAN_NAMES) else {
+            continue;
+        };
+        match seen.iter_mut().find(|(s, _, _)| *s == symbol) {
+            Some(entry) => entry.2 += 1,
+            None => seen.push((symbol, no, 1)),
+        }
+    }
+    let most = seen.iter().map(|e| e.2).max()?;
+    seen.into_iter()
+        .find(|e| e.2 == most)
+        .map(|(symbol, line, _)| (symbol, line))
 }
 
 #[cfg(test)]

@@ -38,13 +38,30 @@ pub struct ParseOptions {
 
 /// Read, decode and parse a file. Fails when the file cannot be read, is not text, or is empty.
 pub fn read_document(path: &Path, options: &ParseOptions) -> Result<Document, Error> {
-    let decoded = input::read(path)?;
-    if decoded.text.trim().is_empty() {
+    let loaded = input::read(path)?;
+    parse_loaded(loaded, path, options)
+}
+
+/// Parse a file's text as read by [`input`]; a Word file's places and reader warnings go into
+/// the document. Fails when there is no text.
+pub(crate) fn parse_loaded(
+    loaded: input::Loaded,
+    path: &Path,
+    options: &ParseOptions,
+) -> Result<Document, Error> {
+    if loaded.text.trim().is_empty() {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
-    Ok(parse(&decoded.text, &path.display().to_string(), options))
+    let mut document = parse(&loaded.text, &path.display().to_string(), options);
+    let reader_warnings = loaded.warnings.into_iter().map(|message| Warning {
+        line: None,
+        message,
+    });
+    document.warnings.splice(0..0, reader_warnings);
+    document.places = loaded.places;
+    Ok(document)
 }
 
 /// What a non-blank line became.
@@ -115,7 +132,18 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
         });
     let (lang, confidence) =
         decide_language(&lines, &roles, options.language, job_hint, &mut warnings);
-    let header = read_header(&lines, &mut roles, lang);
+    let mut header = read_header(&lines, &mut roles, lang);
+    if header.symbol.is_none() {
+        let heads = lines
+            .iter()
+            .zip(&roles)
+            .filter(|(_, r)| **r == Role::Removed(RemovalReason::RunningHead))
+            .map(|(l, _)| (l.no, l.text.as_str()));
+        if let Some((symbol, line)) = header::running_head_symbol(heads) {
+            header.symbol = Some(symbol);
+            header.field_lines.insert("symbol", line);
+        }
+    }
 
     let body: Vec<(&Line, Gap)> = body_lines(&lines, &roles, &blank_before);
     if body.is_empty() {
@@ -125,7 +153,7 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
                 .into(),
         });
     }
-    let paras = blocks::paragraphs(&body, lang);
+    let paras = blocks::split_run_on_paragraphs(blocks::paragraphs(&body, lang), &body);
     let has_header = roles.contains(&Role::Header);
     let classified = blocks::classify(&paras, has_header);
 
@@ -149,6 +177,7 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
             })
             .collect(),
         warnings,
+        places: None,
     };
     document.header.lines = lines
         .iter()
@@ -257,7 +286,7 @@ fn decide_language(
                 warnings.push(Warning {
                     line: None,
                     message: format!(
-                        "language detected as {} with low confidence ({:.2}); use --lang to set it",
+                        "language detected as {} with low confidence ({:.2}); set it with --lang (`check --lang FILE=LANG`, `parse --lang LANG`)",
                         d.language, d.confidence
                     ),
                 });
@@ -272,7 +301,7 @@ fn decide_language(
             warnings.push(Warning {
                 line: None,
                 message: format!(
-                    "no letters to detect the language from; {source} (use --lang to set it)"
+                    "no letters to detect the language from; {source} (set it with --lang: `check --lang FILE=LANG`, `parse --lang LANG`)"
                 ),
             });
             (language, 0.0)
@@ -311,13 +340,12 @@ fn read_header(lines: &[Line], roles: &mut [Role], lang: Language) -> crate::mod
         }
     }
     // The job number is printed at the foot of the first page, often after the header zone.
-    if reader.header.job_number.is_none() {
-        if let Some(k) =
+    if reader.header.job_number.is_none()
+        && let Some(k) =
             (0..lines.len()).find(|&k| roles[k] == Role::Removed(RemovalReason::JobNumber))
-        {
-            reader.read(lines[k].no, &lines[k].text, lang);
-            roles[k] = Role::Header;
-        }
+    {
+        reader.read(lines[k].no, &lines[k].text, lang);
+        roles[k] = Role::Header;
     }
     reader.header
 }
@@ -432,7 +460,7 @@ fn link_references(document: &mut Document) {
         by_marker.entry(f.marker.as_str()).or_default().push(i);
     }
     let mut links: Vec<(usize, String)> = Vec::new();
-    let mut missing: Vec<(String, String, usize)> = Vec::new();
+    let mut missing: Vec<(String, usize)> = Vec::new();
     for block in &document.blocks {
         for r in &block.footnote_refs {
             match by_marker.get(r.marker.as_str()) {
@@ -449,8 +477,8 @@ fn link_references(document: &mut Document) {
                     links.push((pick, block.id.clone()));
                 }
                 None => {
-                    if !missing.iter().any(|(m, _, _)| *m == r.marker) {
-                        missing.push((r.marker.clone(), block.id.clone(), block.line));
+                    if !missing.iter().any(|(m, _)| *m == r.marker) {
+                        missing.push((r.marker.clone(), block.line));
                     }
                 }
             }
@@ -462,10 +490,10 @@ fn link_references(document: &mut Document) {
             refs.push(block);
         }
     }
-    for (marker, block, line) in missing {
+    for (marker, line) in missing {
         document.warnings.push(Warning {
             line: Some(line),
-            message: format!("footnote marker {marker} in block {block} has no footnote body"),
+            message: format!("footnote marker {marker} has no footnote body"),
         });
     }
     for f in &document.footnotes {
@@ -496,6 +524,28 @@ mod tests {
                 assert_eq!(n, 1, "line {} ({raw:?}) owned {n} times", i + 1);
             }
         }
+    }
+
+    #[test]
+    fn numbered_paragraphs_on_one_line_are_split_where_the_numbers_continue() {
+        let text = "The Committee,\n\n11. Notes that the strategy was adopted in 2005.3 12. The Committee also noted the report of 2006; 13. Requests the Secretary-General to report, see paragraph 4. The report is due.\n\n14. Decides to remain seized of the matter.\n";
+        let doc = parse(text, "run-on.txt", &ParseOptions::default());
+        let labels: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [None, Some("11"), Some("12"), Some("13"), Some("14")]
+        );
+        assert!(
+            doc.blocks[1].text.ends_with("in 2005.3"),
+            "{}",
+            doc.blocks[1].text
+        );
+        assert!(
+            doc.blocks[3]
+                .text
+                .ends_with("paragraph 4. The report is due.")
+        );
+        assert_eq!(doc.blocks[2].line, 3);
     }
 
     const SMALL: &str = "General Assembly Distr.: Limited\n28 November 2001\nOriginal: English\n01-66657 (E) 291101\n*0166657*\nFifty-sixth session\nAgenda item 119 (b)\nSouth Africa:* draft resolution\nThe right to development\nThe General Assembly,\nRecalling the Vienna Declaration and Programme of Action,1\nreaffirmed the right to development,\n1. Decides to continue;\n(a) First;\n(b) Second.\n__________________\n* On behalf of the Group of African States.\n1 A/CONF.157/24 (Part I), chap. III.\n";

@@ -183,7 +183,7 @@ fn every_input_file_is_in_the_summary_or_the_unplaceable_list() {
         reasons["README.md"].contains("not a document version"),
         "{reasons:?}"
     );
-    assert!(reasons["draft.docx"].contains("Word .docx"), "{reasons:?}");
+    assert!(reasons["draft.docx"].contains("ZIP archive"), "{reasons:?}");
     // aligned.csv: every document's rows, with the symbol and all six language columns.
     let aligned = read_csv(&out.join("aligned.csv"));
     assert!(
@@ -343,5 +343,101 @@ fn unsafe_symbols_stay_inside_the_output_folder() {
         assert!(path.is_file(), "{} is not a plain file", path.display());
     }
     assert!(out.join("A_RES_70_1.csv").exists());
-    assert_eq!(fs::read_dir(&out).unwrap().count(), 7 * 4 + 3);
+    assert_eq!(
+        fs::read_dir(&out).unwrap().count(),
+        7 * 4 + 4,
+        "with index.html"
+    );
+}
+
+#[test]
+fn formats_bom_and_an_index_linking_every_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    archive(&input, 0);
+    let out = dir.path().join("out");
+    let formats = ["--format", "tmx,xlsx,csv", "--bom"];
+    run_batch(&input, &out, &formats);
+    let summary = read_csv(&out.join("summary.csv"));
+    let aligned_docs: Vec<&BTreeMap<String, String>> =
+        summary.iter().filter(|r| r["rows"] != "0").collect();
+    assert_eq!(aligned_docs.len(), 5, "{summary:?}");
+    let bom = |name: &str| {
+        fs::read(out.join(name))
+            .unwrap()
+            .starts_with(b"\xEF\xBB\xBF")
+    };
+    for table in [
+        "summary.csv",
+        "aligned.csv",
+        "unplaceable.csv",
+        "A_RES_80_1.csv",
+    ] {
+        assert!(bom(table), "{table} starts with a byte-order mark");
+    }
+    assert!(out.join("A_RES_80_1.tmx").exists() && out.join("A_RES_80_1.xlsx").exists());
+    assert!(
+        !out.join("A_RES_80_1.json").exists(),
+        "only the formats asked for"
+    );
+
+    let index = fs::read_to_string(out.join("index.html")).unwrap();
+    let row_pattern = regex::Regex::new(
+        r#"<tr class="[a-z]*" data-symbol="([^"]+)"><td>(.*?)</td><td>[^<]*</td><td class="n r">(\d+)</td><td class="n e">(\d+)</td><td class="n w">(\d+)</td><td>([a-z]+)</td>"#,
+    )
+    .unwrap();
+    let href = regex::Regex::new(r#"href="([^"]+)""#).unwrap();
+    let rows: Vec<regex::Captures> = row_pattern.captures_iter(&index).collect();
+    assert_eq!(rows.len(), summary.len(), "one index row per document");
+    for (row, expected) in rows.iter().zip(&summary) {
+        assert_eq!(&row[1], expected["symbol"]);
+        assert_eq!(&row[3], expected["rows"]);
+        assert_eq!(&row[4], expected["errors"]);
+        assert_eq!(&row[5], expected["warnings"]);
+        assert_eq!(&row[6], expected["status"]);
+        if expected["rows"] != "0" {
+            let first = &href
+                .captures(&row[2])
+                .expect("the symbol links its outputs")[1];
+            assert!(first.ends_with(".xlsx"), "the table opens first: {first}");
+        }
+    }
+    let links: Vec<String> = href
+        .captures_iter(&index)
+        .map(|c| c[1].replace("%25", "%"))
+        .collect();
+    assert_eq!(
+        links.len(),
+        aligned_docs.len() * 4,
+        "symbol + tmx, xlsx, csv"
+    );
+    for link in &links {
+        assert!(!link.contains('/') && out.join(link).is_file(), "{link}");
+    }
+    let errors: usize = summary
+        .iter()
+        .map(|r| r["errors"].parse::<usize>().unwrap())
+        .sum();
+    assert!(
+        index.contains(&format!("{} documents, ", summary.len()))
+            && index.contains(&format!(" {errors} errors")),
+        "totals"
+    );
+
+    let again = run_batch(&input, &out, &formats);
+    assert!(
+        String::from_utf8(again.stderr).unwrap().contains(&format!(
+            "{} documents ({} skipped",
+            summary.len(),
+            summary.len()
+        )),
+        "complete in the formats asked for"
+    );
+    let json = run_batch(&input, &out, &["--format", "json"]);
+    assert!(
+        String::from_utf8(json.stderr)
+            .unwrap()
+            .contains("(0 skipped")
+    );
+    assert!(out.join("A_RES_80_1.json").exists());
 }

@@ -91,18 +91,153 @@ fn the_clean_set_has_no_findings() {
         .stdout(predicate::str::ends_with("no findings\n"));
 }
 
+/// The terminal report of the clean and the review set, in line and in code order, 100
+/// columns wide.
 #[test]
-fn report_snapshot() {
+fn report_snapshots() {
+    for (set, exit) in [("clean", 0), ("review", 1)] {
+        for sort in ["line", "code"] {
+            let out = versalign()
+                .current_dir(project(""))
+                .env("COLUMNS", "100")
+                .args(["check", "--sort", sort, &format!("corpora/demo/{set}")])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(exit), "{set} --sort {sort}");
+            let report = String::from_utf8(out.stdout).unwrap();
+            assert!(
+                report
+                    .lines()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100
+                        || !l.starts_with("          ")),
+                "excerpts fit 100 columns:\n{report}"
+            );
+            insta::assert_snapshot!(format!("check_demo_{set}_report_by_{sort}"), report);
+        }
+    }
+}
+
+#[test]
+fn report_follows_the_document_and_the_terminal_width() {
+    let run = |columns: &str| {
+        stdout_of_code(
+            versalign()
+                .current_dir(project(""))
+                .env("COLUMNS", columns)
+                .args([
+                    "check",
+                    "corpora/demo/review/es.txt",
+                    "corpora/demo/review/zh.txt",
+                ]),
+        )
+    };
+    let report = run("100");
+    let lines: Vec<usize> = report
+        .lines()
+        .filter_map(|l| {
+            l.trim_start()
+                .strip_prefix("zh ")?
+                .split(':')
+                .next()?
+                .parse()
+                .ok()
+        })
+        .collect();
+    assert!(lines.len() > 3, "{report}");
+    assert!(
+        lines.windows(2).all(|w| w[0] <= w[1]),
+        "zh lines in order: {lines:?}"
+    );
+    assert!(report.contains("in the order of zh"), "{report}");
+    // The excerpt of the number mismatch shows the figures however narrow the line.
+    let narrow = run("60");
+    let es = narrow
+        .lines()
+        .find(|l| l.contains("es 98:"))
+        .expect("the es excerpt of the number mismatch");
+    assert!(es.contains("90"), "{es}");
+    assert!(unicode_width::UnicodeWidthStr::width(es) <= 60, "{es}");
+}
+
+/// Standard output of a run that exits with 0 or 1.
+fn stdout_of_code(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn languages_can_be_given_per_file() {
     let out = versalign()
         .current_dir(project(""))
-        .args(["check", "corpora/demo/review"])
+        .args([
+            "check",
+            "--json",
+            "--lang",
+            "en.txt=fr",
+            "corpora/demo/clean/es.txt",
+            "corpora/demo/clean/en.txt",
+        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    insta::assert_snapshot!(
-        "check_demo_review_report",
-        String::from_utf8(out.stdout).unwrap()
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["versions"][1]["language"], "fr",
+        "--lang wins over detection"
     );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("language given as fr"),
+        "and the doubt is told"
+    );
+    versalign()
+        .current_dir(project(""))
+        .args(["check", "--lang", "de.txt=fr", "corpora/demo/clean"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--lang de.txt=fr: no such version",
+        ))
+        .stderr(predicate::str::contains("corpora/demo/clean/zh.txt"));
+    versalign()
+        .current_dir(project(""))
+        .args(["check", "--lang", "zh", "corpora/demo/clean"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("FILE=LANG"));
+}
+
+#[test]
+fn formats_of_check_and_the_json_alias() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("report.txt");
+    versalign()
+        .current_dir(project(""))
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .args(["check", "corpora/demo/review", "--format", "text", "-o"])
+        .arg(&text)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty());
+    let written = std::fs::read_to_string(&text).unwrap();
+    assert!(written.starts_with("versalign check: 45 rows"));
+    assert!(!written.contains('\u{1b}'), "no colour codes in a file");
+    let json = versalign()
+        .current_dir(project(""))
+        .args(["check", "corpora/demo/review", "--format", "json"])
+        .output()
+        .unwrap();
+    let alias = versalign()
+        .current_dir(project(""))
+        .args(["check", "corpora/demo/review", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(json.stdout, alias.stdout);
+    versalign()
+        .current_dir(project(""))
+        .args(["check", "corpora/demo/review", "--json", "--format", "html"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -234,11 +369,12 @@ fn usage_errors_exit_with_2() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no version in ru"));
+        .stderr(predicate::str::contains("no version in ru"))
+        .stderr(predicate::str::contains("the versions are in es, en"));
 }
 
-/// A folder holding a Word file beside the text versions: the Word file is named with what to
-/// do, not skipped; a PDF given by name is refused the same way.
+/// A folder holding a damaged Word file beside the text versions: the Word file is named with
+/// what to do, not skipped; a PDF given by name is refused the same way.
 #[test]
 fn office_files_are_named_not_skipped() {
     let dir = tempfile::tempdir().unwrap();
@@ -256,8 +392,10 @@ fn office_files_are_named_not_skipped() {
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("zh.docx: Word .docx"))
-        .stderr(predicate::str::contains("plain text"));
+        .stderr(predicate::str::contains(
+            "zh.docx: not a complete ZIP archive",
+        ))
+        .stderr(predicate::str::contains("save it again as .docx"));
     std::fs::remove_file(dir.path().join("zh.docx")).unwrap();
     versalign().arg("check").arg(dir.path()).assert().code(0);
     std::fs::write(dir.path().join("fr.pdf"), b"%PDF-1.5\n").unwrap();

@@ -123,3 +123,41 @@ fn sentalign_inputs_put_every_sentence_in_one_bead() {
         );
     }
 }
+
+/// The Word file a `docx` fuzz input stands for: the input itself when it starts with `PK`,
+/// else its parts (split at 0xFF) as document, numbering, styles and footnotes of a ZIP — the
+/// construction of fuzz/fuzz_targets/docx.rs.
+fn docx_of_fuzz_input(data: &[u8]) -> Vec<u8> {
+    if data.starts_with(b"PK") {
+        return data.to_vec();
+    }
+    let names = [
+        "word/document.xml",
+        "word/numbering.xml",
+        "word/styles.xml",
+        "word/footnotes.xml",
+    ];
+    let parts: Vec<(&str, &[u8])> = names.into_iter().zip(data.split(|&b| b == 0xFF)).collect();
+    crate::util::zip_of(&parts)
+}
+
+#[test]
+fn docx_inputs_are_read_or_refused() {
+    let mut read = 0;
+    for input in inputs("docx") {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("fuzz.docx");
+        fs::write(&file, docx_of_fuzz_input(&fs::read(&input).unwrap())).unwrap();
+        let output = versalign()
+            .args(["parse", "--json"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        if assert_clean(&output, &input) != 2 {
+            let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+            assert!(doc["blocks"].is_array(), "{}", input.display());
+            read += 1;
+        }
+    }
+    assert!(read >= 1, "the well-formed seed is read");
+}

@@ -3,9 +3,15 @@
 //! documents under `VERSALIGN_CORPORA` when that variable is set.
 
 mod batch;
+mod cascades;
 mod check;
 mod corpora;
+mod docx;
 mod fuzz;
+mod html;
 mod parse;
 mod sentence;
+mod terms;
+mod tmx;
 mod util;
+mod xlsx;

@@ -58,6 +58,22 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// A ZIP archive of `parts` (name, content), deflated: a `.docx` when the parts are
+/// WordprocessingML.
+pub fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut bytes = Vec::new();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(content).unwrap();
+    }
+    zip.finish().unwrap();
+    bytes
+}
+
 /// Standard output of a successful run, as text.
 pub fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().expect("versalign runs");

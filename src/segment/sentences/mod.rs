@@ -50,14 +50,14 @@ pub fn split(text: &str, lang: Language) -> Vec<Range<usize>> {
     let mut pos = 0;
     let mut quote_open = false;
     while let Some(c) = text[pos..].chars().next() {
-        if rules.terminals.contains(&c) {
-            if let Some(end) = paragraph.sentence_end(start, pos, c, quote_open) {
-                push_trimmed(&mut sentences, text, start..end);
-                start = end;
-                pos = end;
-                quote_open = false;
-                continue;
-            }
+        if rules.terminals.contains(&c)
+            && let Some(end) = paragraph.sentence_end(start, pos, c, quote_open)
+        {
+            push_trimmed(&mut sentences, text, start..end);
+            start = end;
+            pos = end;
+            quote_open = false;
+            continue;
         }
         if c == '"' {
             quote_open = !quote_open;
