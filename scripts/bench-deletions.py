@@ -138,7 +138,8 @@ def main():
             "paragraphs), 4,000 unpc-devset paragraphs, `check --json --pivot en`, best of 3 "
             "wall times.\n\n" % (SEED, RATE_TRANSLATION * 100, RATE_PIVOT * 100)) + "\n".join(table) + "\n"
     if len(sys.argv) == 3:
-        Path(sys.argv[2]).write_text(text, encoding="utf-8")
+        command = "Command: `" + " ".join([f"scripts/{Path(sys.argv[0]).name}", *sys.argv[1:]]) + "`\n\n"
+        Path(sys.argv[2]).write_text(command + text, encoding="utf-8")
     else:
         print(text)
 

@@ -120,7 +120,8 @@ def main():
             + ", ".join(f"{c} {n}" for c, n in sorted(codes.items())) + "\n")
     print(text)
     if len(sys.argv) == 3:
-        Path(sys.argv[2]).write_text(text, encoding="utf-8")
+        command = "Command: `" + " ".join([f"scripts/{Path(sys.argv[0]).name}", *sys.argv[1:]]) + "`\n\n"
+        Path(sys.argv[2]).write_text(command + text, encoding="utf-8")
 
 
 if __name__ == "__main__":

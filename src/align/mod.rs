@@ -270,7 +270,7 @@ pub fn choose_pivot(docs: &[Document], requested: Option<Language>) -> Result<us
 pub fn align(docs: &[Document], pivot: usize) -> Alignment {
     let evidence: Vec<Evidence> = docs.par_iter().map(Evidence::of).collect();
     let block_units: Vec<Vec<Unit>> = docs
-        .iter()
+        .par_iter()
         .zip(&evidence)
         .map(|(d, e)| Unit::blocks(d, &e.blocks))
         .collect();
