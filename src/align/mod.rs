@@ -3,6 +3,7 @@
 //! form one row. Rows hold indices into each version's blocks or footnotes; nothing is copied.
 
 pub mod dp;
+pub(crate) mod links;
 mod pairwise;
 pub mod sentence;
 pub mod sentence_rows;
@@ -269,7 +270,7 @@ pub fn choose_pivot(docs: &[Document], requested: Option<Language>) -> Result<us
 pub fn align(docs: &[Document], pivot: usize) -> Alignment {
     let evidence: Vec<Evidence> = docs.par_iter().map(Evidence::of).collect();
     let block_units: Vec<Vec<Unit>> = docs
-        .iter()
+        .par_iter()
         .zip(&evidence)
         .map(|(d, e)| Unit::blocks(d, &e.blocks))
         .collect();
@@ -526,7 +527,39 @@ fn place_beads(
         }
     }
     extras.sort_by_key(|&(slot, v, order, _)| (slot, v, order));
-    extras
+    join_lone_extras(extras)
+}
+
+/// Join into one row the units several versions add at the same place when each of them adds
+/// exactly one there: with three versions or more, a paragraph the pivot lacks is in all the
+/// others, and shows on one row (missing in the pivot) rather than on one row per version.
+/// `extras` are sorted by slot.
+fn join_lone_extras(extras: Vec<Extra>) -> Vec<Extra> {
+    let mut out: Vec<Extra> = Vec::with_capacity(extras.len());
+    let mut rest = extras.into_iter().peekable();
+    while let Some(first) = rest.next() {
+        let mut same_slot = vec![first];
+        while let Some(e) = rest.next_if(|e| e.0 == same_slot[0].0) {
+            same_slot.push(e);
+        }
+        let lone = |e: &Extra| e.3.cells.iter().map(Vec::len).sum::<usize>() == 1;
+        let versions: Vec<usize> = same_slot.iter().map(|e| e.1).collect();
+        let distinct = versions.windows(2).all(|w| w[0] != w[1]);
+        if same_slot.len() < 2 || !distinct || !same_slot.iter().all(lone) {
+            out.extend(same_slot);
+            continue;
+        }
+        let mut joined = same_slot.remove(0);
+        for e in same_slot {
+            for (cell, units) in joined.3.cells.iter_mut().zip(e.3.cells) {
+                cell.extend(units);
+            }
+            joined.3.method = joined.3.method.max(e.3.method);
+            joined.3.score = joined.3.score.min(e.3.score);
+        }
+        out.push(joined);
+    }
+    out
 }
 
 /// The row of a draft: kind and label from its first unit (the pivot's when it has one).
@@ -594,6 +627,7 @@ mod tests {
             markers: Vec::new(),
             names: Vec::new(),
             cognates: Default::default(),
+            words: Vec::new(),
         };
         let pivot: Vec<Unit> = [100.0, 100.0, 100.0].into_iter().map(unit).collect();
         let w: Vec<Unit> = [200.0, 260.0, 600.0].into_iter().map(unit).collect();

@@ -9,6 +9,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::align::dp::{self, Band, Shape, longest_increasing_by};
+use crate::align::links::Links;
 use crate::align::units::{LengthModel, Unit, WEIGHTS, pair_cost};
 
 /// How a row or bead was aligned.
@@ -181,13 +182,12 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
     };
     let (candidates, moved) = anchor_candidates(a, b);
     let content_pass = |model: LengthModel| {
-        search(a.len(), b.len(), &candidates, |ra, rb| {
-            if ra.is_empty() || rb.is_empty() {
-                0.0
-            } else {
-                contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
-            }
-        })
+        search(
+            a.len(),
+            b.len(),
+            &candidates,
+            content_cost(a, b, contested, model, None),
+        )
     };
     // Label anchors give the first length model only when they hold a fair share of the text:
     // short headings (`Article 23`) translate at another ratio than the paragraphs under them.
@@ -201,19 +201,34 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
     let mut by_content = content_pass(model);
     // Then the units the content pass paired one to one: unlike the ratio of the totals, their
     // ratio does not count a unit one version lacks (a paragraph left out of a short document
-    // shifts the totals by a fifth), and unlike the headings they are the text itself.
+    // shifts the totals by a fifth), and unlike the headings they are the text itself. The same
+    // pairs teach the translation links of the second pass.
     let paired: Vec<(f64, f64)> = by_content
         .iter()
         .filter(|x| x.a.len() == 1 && x.b.len() == 1)
         .map(|x| (a[x.a.start].len, b[x.b.start].len))
         .collect();
+    let links = Links::learn(a, b, &by_content).filter(|l| !l.is_weak());
+    let mut rerun = links.is_some();
     if let Some(m) = LengthModel::from_paired(&paired, a.len().min(b.len())) {
         // A model within a few per cent of the first one aligns the same: keep that pass.
         let close = |x: f64, y: f64| (x - y).abs() <= 0.03 * x.abs().max(y.abs());
         if !(close(m.ratio, model.ratio) && close(m.variance, model.variance)) {
             model = m;
-            by_content = content_pass(model);
+            rerun = true;
         }
+    }
+    if rerun {
+        by_content = match &links {
+            // The links correct the first pass where it went astray: near its path.
+            Some(l) => refine(
+                a.len(),
+                b.len(),
+                &by_content,
+                content_cost(a, b, contested, model, Some(l)),
+            ),
+            None => content_pass(model),
+        };
     }
     let anchors = if contested.labels_hold {
         candidates.clone()
@@ -241,10 +256,11 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
     } else {
         search(a.len(), b.len(), &anchors, |ra, rb| {
             if ra.is_empty() || rb.is_empty() {
-                return 0.0;
+                return -lone(links.as_ref(), ra, rb);
             }
             let anchored = ra.len() == 1 && rb.len() == 1 && hard.contains(&(ra.start, rb.start));
-            contested.penalty(&ra, &rb) + pair_cost(&a[ra], &b[rb], model, &WEIGHTS)
+            contested.penalty(&ra, &rb) + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
+                - lexical(links.as_ref(), ra, rb)
                 - if anchored { HARD_ANCHOR } else { 0.0 }
         })
     };
@@ -265,6 +281,34 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
             }
         })
         .collect()
+}
+
+/// Reward (in nats) for a bead whose words the learnt links connect throughout: about the
+/// prior of a paragraph left out, so that a pair the links confirm is not given up for a 1-0
+/// and 0-1 bead, nor joined to a neighbour whose words the links do not find.
+const LEXICAL: f64 = 5.0;
+
+/// Cost (in nats) of each unit of a bead the links speak against (see [`Links::agreement`]):
+/// two unrelated paragraphs paired cost more than leaving both out, though their lengths
+/// agree, and a merge with an unrelated neighbour costs more than that neighbour left out.
+const UNRELATED: f64 = 3.0;
+
+/// The reward of the learnt links for pairing units `ra` with `rb`, less the cost of the units
+/// they speak against (0 without links).
+fn lexical(links: Option<&Links>, ra: Range<usize>, rb: Range<usize>) -> f64 {
+    links.map_or(0.0, |l| {
+        let (share, against) = l.agreement(ra, rb);
+        LEXICAL * share - UNRELATED * against
+    })
+}
+
+/// Discount (in nats) on leaving out a unit whose links neither neighbour across the gap
+/// holds: with a unit of the other version left out beside it, cheaper than pairing the two.
+const ALONE: f64 = 1.0;
+
+/// The discount of the learnt links on leaving a unit without counterpart (0 without links).
+fn lone(links: Option<&Links>, ra: Range<usize>, rb: Range<usize>) -> f64 {
+    links.map_or(0.0, |l| ALONE * l.alone(ra, rb))
 }
 
 /// The bead shapes of paragraph alignment. Gale and Church's priors come from sentences, which
@@ -456,9 +500,40 @@ fn anchor_candidates(a: &[Unit], b: &[Unit]) -> (Vec<Pair>, Vec<Pair>) {
         .into_iter()
         .map(|k| pairs[k])
         .collect();
+    let run = without_spikes(run);
     let kept: HashSet<(usize, usize)> = run.iter().copied().collect();
     let moved = pairs.into_iter().filter(|p| !kept.contains(p)).collect();
     (run, moved)
+}
+
+/// Least jump (in units) of the offset between a candidate's two sides, away from both its
+/// neighbours' offsets, that makes it a spike.
+const SPIKE: usize = 32;
+
+/// The candidates in order less the spikes: a candidate whose offset between its pivot and
+/// version indices jumps away from both neighbours' offsets by more than [`SPIKE`] units, in the
+/// same direction, while the neighbours agree with each other far better. Two short labels
+/// that happen to be equal and unique (a `(g)` in unnumbered text) pair paragraphs hundreds
+/// apart; held as a knot of the search corridor, such a pair would make the corridor hundreds
+/// of units wide, and no alignment goes through it anyway.
+fn without_spikes(run: Vec<Pair>) -> Vec<Pair> {
+    let offset = |p: &Pair| p.1 as i64 - p.0 as i64;
+    let limit = SPIKE as i64;
+    let spike = |k: usize| {
+        let (before, here, after) = (offset(&run[k - 1]), offset(&run[k]), offset(&run[k + 1]));
+        let (up, down) = (here - before, here - after);
+        up.signum() == down.signum()
+            && up.abs().min(down.abs()) > limit
+            && 2 * (after - before).abs() < up.abs().min(down.abs())
+    };
+    let spikes: HashSet<usize> = (1..run.len().saturating_sub(1))
+        .filter(|&k| spike(k))
+        .collect();
+    run.into_iter()
+        .enumerate()
+        .filter(|(k, _)| !spikes.contains(k))
+        .map(|(_, p)| p)
+        .collect()
 }
 
 /// The search corridor: around the path through the verified anchors, on each stretch between
@@ -472,33 +547,59 @@ fn corridor(n: usize, m: usize, anchors: &[(usize, usize)], cap: usize) -> Band 
 /// Half-width of the search corridor beyond the difference in unit counts between two anchors.
 const CORRIDOR_MARGIN: usize = 4;
 
-/// Most cells the full corridor may hold to be searched as it is (4 MB of back-pointers). Real
-/// documents stay below: 2,000 paragraphs against 1,500 with no anchor between them make 1.7
-/// million. Above it the corridor is capped, so that time and memory grow with the number of
-/// units rather than with their product.
+/// Most cells the full corridor may hold to be searched up to its full width (4 MB of
+/// back-pointers). Real documents stay below: 2,000 paragraphs against 1,500 with no anchor
+/// between them make 1.7 million. Above it the corridor is capped at the widest of
+/// [`CAPPED_WIDTHS`], so that time and memory grow with the number of units rather than with
+/// their product.
 const CELL_BUDGET: usize = 4_000_000;
 
-/// Half-width of a capped corridor at first, and the widest it is let grow to.
+/// Half-width of a narrowed corridor at first, and the widest a corridor over
+/// [`CELL_BUDGET`] is let grow to.
 const CAPPED_WIDTHS: (usize, usize) = (16, 32);
+
+/// The widest half-width of the full corridor: the margin plus the largest difference in unit
+/// counts between two consecutive anchors.
+fn corridor_width(n: usize, m: usize, anchors: &[(usize, usize)]) -> usize {
+    let mut knots = vec![(0, 0)];
+    knots.extend(anchors.iter().copied().filter(|&(i, j)| i <= n && j <= m));
+    knots.push((n, m));
+    knots
+        .windows(2)
+        .map(|w| {
+            let (di, dj) = (w[1].0.saturating_sub(w[0].0), w[1].1.saturating_sub(w[0].1));
+            CORRIDOR_MARGIN + di.abs_diff(dj)
+        })
+        .max()
+        .unwrap_or(CORRIDOR_MARGIN)
+}
 
 /// The cheapest path of paragraph beads from (0, 0) to (n, m) through `anchors`, under `cost`.
 ///
-/// The corridor of [`corridor`] is searched as it is when it fits [`CELL_BUDGET`]. A larger one
-/// (two long versions whose unit counts differ by thousands) is capped to a narrow corridor
-/// around the anchors; while the path found grazes the corridor's edge, the search is run
-/// again in a corridor twice as wide around that path, up to the widest of [`CAPPED_WIDTHS`].
-/// The work is then at most a few times `n` times that width.
+/// The corridor of [`corridor`] is searched as it is when it holds no more than twice the
+/// cells of a corridor of the first of [`CAPPED_WIDTHS`]. A larger one (two long versions
+/// whose unit counts differ by a hundred) is narrowed to that width around the anchors; while
+/// the path found grazes the corridor's edge, the search is run again in a corridor twice as
+/// wide around that path, up to the full corridor's width (or, over [`CELL_BUDGET`], the
+/// widest of [`CAPPED_WIDTHS`]). A path that keeps clear of the edge is the one the full
+/// corridor gives, found in a fraction of the cells: the work is a few times `n` times the
+/// width the path needs.
 fn search<F>(n: usize, m: usize, anchors: &[(usize, usize)], mut cost: F) -> Vec<dp::Bead>
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
     let full = corridor(n, m, anchors, usize::MAX);
-    if full.cells() <= CELL_BUDGET {
+    let (mut width, capped) = CAPPED_WIDTHS;
+    let mut band = corridor(n, m, anchors, width);
+    if full.cells() <= 2 * band.cells() {
         return dp::align(n, m, &PARAGRAPH_SHAPES, &full, cost);
     }
+    let widest = if full.cells() <= CELL_BUDGET {
+        corridor_width(n, m, anchors)
+    } else {
+        capped
+    };
     drop(full);
-    let (mut width, widest) = CAPPED_WIDTHS;
-    let mut band = corridor(n, m, anchors, width);
     loop {
         let beads = dp::align(n, m, &PARAGRAPH_SHAPES, &band, &mut cost);
         if width >= widest || !band.grazed_by(&beads) {
@@ -507,6 +608,49 @@ where
         width *= 2;
         let path: Vec<(usize, usize)> = beads.iter().map(|x| (x.a.end, x.b.end)).collect();
         band = Band::around_path(n, m, &path, width);
+    }
+}
+
+/// The content cost of the content passes: pairing cost, consensus penalty and the learnt
+/// links' reward; a unit left without counterpart costs nothing (but the shape's prior) unless
+/// the links say it is alone.
+fn content_cost<'x>(
+    a: &'x [Unit],
+    b: &'x [Unit],
+    contested: &'x Contested,
+    model: LengthModel,
+    links: Option<&'x Links>,
+) -> impl FnMut(Range<usize>, Range<usize>) -> f64 + 'x {
+    move |ra, rb| {
+        if ra.is_empty() || rb.is_empty() {
+            -lone(links, ra, rb)
+        } else {
+            contested.penalty(&ra, &rb) + pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS)
+                - lexical(links, ra, rb)
+        }
+    }
+}
+
+/// Half-width of the corridor around a first pass's path that the pass with learnt links
+/// searches at first, and the widest it is let grow to.
+const REFINE_WIDTHS: (usize, usize) = (8, 64);
+
+/// The cheapest path of paragraph beads under `cost` near the path of `previous`: in a
+/// corridor around it, widened while the path found grazes its edge.
+fn refine<F>(n: usize, m: usize, previous: &[dp::Bead], mut cost: F) -> Vec<dp::Bead>
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
+    let (mut width, widest) = REFINE_WIDTHS;
+    let mut path: Vec<(usize, usize)> = previous.iter().map(|x| (x.a.end, x.b.end)).collect();
+    loop {
+        let band = Band::around_path(n, m, &path, width);
+        let beads = dp::align(n, m, &PARAGRAPH_SHAPES, &band, &mut cost);
+        if width >= widest || !band.grazed_by(&beads) {
+            return beads;
+        }
+        width *= 2;
+        path = beads.iter().map(|x| (x.a.end, x.b.end)).collect();
     }
 }
 
@@ -601,6 +745,7 @@ mod tests {
             markers: Vec::new(),
             names: Vec::new(),
             cognates: Default::default(),
+            words: Vec::new(),
         }
     }
 
@@ -679,6 +824,51 @@ mod tests {
             (i, j) = (x.a.end, x.b.end);
         }
         assert_eq!((i, j), (3000, 1500));
+    }
+
+    #[test]
+    fn the_links_place_a_paragraph_left_out_where_lengths_cannot() {
+        // Twelve paragraphs of one length; word k of the pivot translates as word 100 + k.
+        let words = |k: u32| {
+            let mut w = vec![k, (k + 1) % 12, (k + 2) % 12];
+            w.sort_unstable();
+            w
+        };
+        let a: Vec<Unit> = (0..12)
+            .map(|k| Unit {
+                words: words(k),
+                ..unit(100.0, None, &[])
+            })
+            .collect();
+        let mut b: Vec<Unit> = a
+            .iter()
+            .map(|u| Unit {
+                words: u.words.iter().map(|w| w + 100).collect(),
+                ..u.clone()
+            })
+            .collect();
+        b.remove(5);
+        let mut truth: Vec<(usize, usize)> = (0..5).map(|k| (k, k)).collect();
+        truth.extend((6..12).map(|k| (k, k - 1)));
+        let links = Links::from_pairs(&a, &b, &truth).unwrap();
+        let model = LengthModel::estimate(&[], 1200.0, 1100.0);
+        let run = |links: Option<&Links>| {
+            search(a.len(), b.len(), &[], |ra, rb| {
+                if ra.is_empty() || rb.is_empty() {
+                    return -lone(links, ra, rb);
+                }
+                pair_cost(&a[ra.clone()], &b[rb.clone()], model, &WEIGHTS) - lexical(links, ra, rb)
+            })
+        };
+        let left_out = |beads: &[dp::Bead]| -> Vec<usize> {
+            beads
+                .iter()
+                .filter(|x| x.b.is_empty())
+                .flat_map(|x| x.a.clone())
+                .collect()
+        };
+        assert_ne!(left_out(&run(None)), vec![5]);
+        assert_eq!(left_out(&run(Some(&links))), vec![5]);
     }
 
     #[test]
@@ -841,5 +1031,25 @@ mod tests {
             .collect();
         assert_eq!(pairs, vec![(0, 0), (1, 4), (2, 1), (3, 2), (4, 3), (5, 5)]);
         assert!(beads.iter().all(|x| !x.a.is_empty() && !x.b.is_empty()));
+    }
+
+    #[test]
+    fn a_label_pair_far_off_the_others_is_no_corridor_knot() {
+        // (3267, 2563) pairs two `(g)` hundreds of paragraphs apart; a step that stays (a block
+        // of 40 paragraphs missing after (900, 880)) is kept, and so are the sequence's ends.
+        let run = vec![
+            (233, 223),
+            (900, 880),
+            (1500, 1440),
+            (2606, 2523),
+            (3267, 2563),
+            (3484, 3370),
+            (3908, 3788),
+        ];
+        let mut expected = run.clone();
+        expected.remove(4);
+        assert_eq!(without_spikes(run), expected);
+        let ends = vec![(0, 500), (10, 10), (20, 20), (4000, 30)];
+        assert_eq!(without_spikes(ends.clone()), ends);
     }
 }

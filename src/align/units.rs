@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::align::links::WordIds;
 use crate::model::{Block, BlockKind, Document, Footnote, Language};
 use crate::normalize::{Anchor, AnchorKind, is_word_char};
 use crate::script::is_han;
@@ -28,6 +29,8 @@ pub(crate) struct Unit {
     /// Cognate keys of English, French, Spanish and Russian text (see [`cognate_key`]), as a
     /// 512-bit set: comparing two units is eight AND and popcounts.
     pub cognates: CognateSet,
+    /// Content words (see [`WordIds`]), as sorted distinct ids of the unit's version.
+    pub words: Vec<u32>,
 }
 
 /// A piece of evidence reduced to a hash, so that comparing units compares integers.
@@ -56,19 +59,21 @@ impl Unit {
             .iter()
             .filter_map(|b| Some((b.id.as_str(), b.label.as_deref()?)))
             .collect();
+        let mut words = WordIds::new(doc.language);
         doc.blocks
             .iter()
             .zip(anchors)
-            .map(|(b, a)| Unit::of_block(b, doc.language, a, &labels))
+            .map(|(b, a)| Unit::of_block(b, doc.language, a, &labels, &mut words))
             .collect()
     }
 
     /// The units of a document's footnote bodies; `anchors[i]` are the anchors of footnote `i`.
     pub(crate) fn footnotes(doc: &Document, anchors: &[Vec<Anchor>]) -> Vec<Unit> {
+        let mut words = WordIds::new(doc.language);
         doc.footnotes
             .iter()
             .zip(anchors)
-            .map(|(f, a)| Unit::of_footnote(f, doc.language, a))
+            .map(|(f, a)| Unit::of_footnote(f, doc.language, a, &mut words))
             .collect()
     }
 
@@ -78,6 +83,7 @@ impl Unit {
         lang: Language,
         anchors: &[Anchor],
         labels: &HashMap<&str, &str>,
+        words: &mut WordIds,
     ) -> Unit {
         let key = block.label.as_ref().map(|l| match block.kind {
             BlockKind::Paragraph => format!("p:{l}"),
@@ -96,20 +102,25 @@ impl Unit {
             kind: Some(block.kind),
             key,
             markers,
-            ..Unit::of_text(&block.text, lang, anchors)
+            ..Unit::of_text(&block.text, lang, anchors, words)
         }
     }
 
     /// The unit of one footnote body, keyed by its marker.
-    fn of_footnote(note: &Footnote, lang: Language, anchors: &[Anchor]) -> Unit {
+    fn of_footnote(
+        note: &Footnote,
+        lang: Language,
+        anchors: &[Anchor],
+        words: &mut WordIds,
+    ) -> Unit {
         Unit {
             key: Some(format!("f:{}", note.marker)),
-            ..Unit::of_text(&note.text, lang, anchors)
+            ..Unit::of_text(&note.text, lang, anchors, words)
         }
     }
 
     /// The unit of a text, without key or kind.
-    fn of_text(text: &str, lang: Language, anchors: &[Anchor]) -> Unit {
+    fn of_text(text: &str, lang: Language, anchors: &[Anchor], words: &mut WordIds) -> Unit {
         let anchor_values = keys(anchors.iter().map(|a| {
             let tag = match a.kind {
                 AnchorKind::Number => 'N',
@@ -126,6 +137,7 @@ impl Unit {
             markers: Vec::new(),
             names: names(text, lang),
             cognates: cognates(text, lang),
+            words: words.of(text),
         }
     }
 }
@@ -471,6 +483,7 @@ mod tests {
             markers: Vec::new(),
             names: Vec::new(),
             cognates: CognateSet::default(),
+            words: Vec::new(),
         }
     }
 

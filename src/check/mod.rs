@@ -23,6 +23,7 @@
 //! | `content` | the language a unit is written in | `untranslated` | error |
 //! | `length` | a unit's length against what the other versions predict | `length-ratio` | warning |
 //! | `glossary` | the renderings of glossary terms the pivot holds (with `--glossary`) | `term-mismatch` | error |
+//! | `sentences` | the sentences of paragraphs aligned one to one (rows whose sentence counts differ) | `sentence-missing`, `sentence-extra` | error |
 //!
 //! # Who deviates
 //!
@@ -43,6 +44,7 @@ mod header;
 mod length;
 mod numbering;
 mod presence;
+mod sentences;
 #[cfg(test)]
 mod tests;
 
@@ -102,11 +104,15 @@ pub enum Code {
     DocumentMismatch,
     /// The pivot holds a glossary term and a version none of its renderings (or a deprecated one).
     TermMismatch,
+    /// A sentence of the pivot (or most versions) with no counterpart in a version's paragraph.
+    SentenceMissing,
+    /// A sentence in a version's paragraph with no counterpart in the pivot's.
+    SentenceExtra,
 }
 
 impl Code {
     /// Every code, in report order.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 24] = [
         Code::ParagraphMissing,
         Code::ParagraphExtra,
         Code::NumberingGap,
@@ -129,6 +135,8 @@ impl Code {
         Code::HeaderMismatch,
         Code::DocumentMismatch,
         Code::TermMismatch,
+        Code::SentenceMissing,
+        Code::SentenceExtra,
     ];
 
     /// The code as written in reports (`paragraph-missing`).
@@ -156,6 +164,8 @@ impl Code {
             Code::HeaderMismatch => "header-mismatch",
             Code::DocumentMismatch => "document-mismatch",
             Code::TermMismatch => "term-mismatch",
+            Code::SentenceMissing => "sentence-missing",
+            Code::SentenceExtra => "sentence-extra",
         }
     }
 }
@@ -280,6 +290,7 @@ pub fn check(docs: &[Document], alignment: &Alignment) -> Vec<Finding> {
     content::anchor_mismatches(&cx, &mut findings);
     content::untranslated(&cx, &mut findings);
     length::length_ratios(&cx, &mut findings);
+    sentences::sentence_omissions(&cx, &mut findings);
     document::document_mismatches(&cx, &mut findings);
     in_report_order(&mut findings);
     findings
