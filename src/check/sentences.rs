@@ -9,6 +9,8 @@
 //! it: the version is shorter (or longer) by a good part of that sentence than the pivot
 //! predicts.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::{Code, Context, Finding, Severity, describe};
@@ -73,11 +75,53 @@ struct Side<'t> {
     /// The learnt links of each sentence (as source on the pivot's side, as target on the
     /// version's); empty without links.
     links: Vec<LinkSet>,
+    /// The clauses of each sentence (see [`clauses`]) with their learnt links; empty without
+    /// links.
+    clauses: Vec<Vec<(Range<usize>, LinkSet)>>,
     /// Language of the text.
     language: Language,
 }
 
-impl Side<'_> {
+impl<'t> Side<'t> {
+    /// One side's sentences with the links of each sentence and each of its clauses (`to`: the
+    /// links' targets, for the version's side), in `ids` of its language.
+    fn new(
+        sentences: Vec<&'t str>,
+        links: Option<&WordLinks>,
+        ids: &mut WordIds,
+        to: bool,
+        language: Language,
+    ) -> Side<'t> {
+        let Some(l) = links else {
+            return Side {
+                sentences,
+                links: Vec::new(),
+                clauses: Vec::new(),
+                language,
+            };
+        };
+        let mut set = |text: &str| {
+            let words = ids.of(text);
+            if to { l.to(&words) } else { l.from(&words) }
+        };
+        let links = sentences.iter().map(|s| set(s)).collect();
+        let clauses = sentences
+            .iter()
+            .map(|s| {
+                clauses(s)
+                    .into_iter()
+                    .map(|r| (r.clone(), set(&s[r])))
+                    .collect()
+            })
+            .collect();
+        Side {
+            sentences,
+            links,
+            clauses,
+            language,
+        }
+    }
+
     /// Non-space characters of the whole paragraph.
     fn size(&self) -> f64 {
         self.sentences.iter().map(|s| size(s)).sum()
@@ -105,9 +149,11 @@ const ABSENT: f64 = 0.3;
 /// paragraphs are otherwise translations of each other.
 const PRESENT: f64 = 0.35;
 
-/// Share of a lone sentence's length the paragraphs' lengths must confirm when the links say
-/// it is absent (without links, [`CONFIRMED`]).
-const CONFIRMED_BY_LINKS: f64 = 0.2;
+/// Most the paragraphs' lengths may differ (as a factor of the prediction) once a sentence the
+/// links say is absent is set aside: a paragraph translated at its own ratio (a verbose
+/// rendering, a shorter one) still loses a sentence, but the lengths must not say the rest
+/// stands for all of it.
+const LINKS_FIT: f64 = 1.6;
 
 /// Share of `own`'s links that `other` holds; `None` when `own` takes part in too few.
 fn coverage(own: &LinkSet, other: &LinkSet) -> Option<f64> {
@@ -139,9 +185,13 @@ fn lone_sentences(a: &Side, b: &Side, ratio: f64, lexicon: &Lexicon) -> Vec<Lone
         };
         let lone = lone.or_else(|| {
             (rb.len() > ra.len() || even).then(|| {
-                let found = candidates(b, rb, &all_a, 0.0);
+                let found = candidates(b, rb.clone(), &all_a, 0.0);
                 best_lone(&found, lengths, paragraph, b.language, !even).map(|text| (false, text))
             })?
+        });
+        let lone = lone.or_else(|| {
+            (ra.len() == 1 && rb.len() == 1)
+                .then(|| lone_clauses(a, b, (ra.start, rb.start), lengths, paragraph, ratio))?
         });
         if let Some((in_pivot, text)) = lone {
             out.push(Lone {
@@ -174,13 +224,7 @@ fn candidates<'t>(
             } else {
                 -size(text)
             };
-            let absent = side
-                .links
-                .get(k)
-                .and_then(|own| coverage(own, other))
-                .zip(coverage(&rest, other).or(Some(1.0)))
-                .filter(|&(own, rest)| own <= ABSENT && rest >= PRESENT && 2.0 * own <= rest)
-                .map(|(own, _)| own);
+            let absent = side.links.get(k).and_then(|own| absent(own, &rest, other));
             Candidate {
                 text,
                 share,
@@ -188,6 +232,107 @@ fn candidates<'t>(
             }
         })
         .collect()
+}
+
+/// The clauses of a sentence, as byte ranges: its text cut after each comma, semicolon or
+/// colon (followed by a space in European languages). The units of a paragraph whose sentence
+/// punctuation does not tell its parts apart: the preambular paragraphs of a resolution end in
+/// commas, its operative ones in semicolons, a heading run into the text after it in neither.
+fn clauses(sentence: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let cut = match c {
+            '，' | '；' | '：' => true,
+            ',' | ';' | ':' => chars.peek().is_some_and(|&(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if cut {
+            out.push(start..i + c.len_utf8());
+            start = i + c.len_utf8();
+        }
+    }
+    if !sentence[start..].trim().is_empty() {
+        out.push(start..sentence.len());
+    }
+    out
+}
+
+/// Lowest share of the predicted length a one-to-one bead of sentences may have (or its inverse,
+/// highest) before its clauses are searched for a part with no counterpart.
+const CLAUSES_WHEN: f64 = 0.75;
+
+/// Most clauses of one sentence searched: the runs of a longer one are too many to weigh.
+const MAX_CLAUSES: usize = 12;
+
+/// A run of clauses of the longer sentence of a one-to-one bead (pivot sentence `i`, version
+/// sentence `j`) that the links say the other paragraph lacks, when the bead's lengths are far
+/// off (see [`CLAUSES_WHEN`]) and setting the run aside makes them agree by a good part of its
+/// length: (whether it is the pivot's, the text).
+fn lone_clauses<'s>(
+    a: &Side<'s>,
+    b: &Side<'s>,
+    (i, j): (usize, usize),
+    bead: (f64, f64),
+    paragraph: (f64, f64),
+    ratio: f64,
+) -> Option<(bool, &'s str)> {
+    let off = bead.1 / bead.0.max(1.0);
+    let (side, k, other, scale, in_pivot) = if off < CLAUSES_WHEN {
+        (a, i, b.links_of(0..b.sentences.len()), ratio, true)
+    } else if off > 1.0 / CLAUSES_WHEN {
+        (b, j, a.links_of(0..a.sentences.len()), 0.0, false)
+    } else {
+        return None;
+    };
+    let parts = side.clauses.get(k)?;
+    if parts.len() < 2 || parts.len() > MAX_CLAUSES {
+        return None;
+    }
+    let sentence = side.sentences[k];
+    let others = side
+        .links_of(0..k)
+        .union(&side.links_of(k + 1..side.sentences.len()));
+    let union = |range: Range<usize>| {
+        parts[range]
+            .iter()
+            .fold(LinkSet::default(), |acc, (_, l)| acc.union(l))
+    };
+    let n = parts.len();
+    let found: Vec<Candidate> = (0..n)
+        .flat_map(|s| (s + 1..=n).map(move |e| (s, e)))
+        .filter(|&(s, e)| e - s < n)
+        .map(|(s, e)| {
+            let text = &sentence[parts[s].0.start..parts[e - 1].0.end];
+            let own = union(s..e);
+            let rest = others.union(&union(0..s)).union(&union(e..n));
+            let share = if scale > 0.0 {
+                size(text) * scale
+            } else {
+                -size(text)
+            };
+            Candidate {
+                text,
+                share,
+                absent: absent(&own, &rest, &other),
+            }
+        })
+        .filter(|c| {
+            let gain = (bead.1 - bead.0).abs() - (bead.1 - (bead.0 - c.share)).abs();
+            gain >= CONFIRMED * c.share.abs()
+        })
+        .collect();
+    best_lone(&found, bead, paragraph, side.language, false).map(|t| (in_pivot, t.trim()))
+}
+
+/// The share of `own`'s links that `other` holds, when it is low enough to say `other` lacks
+/// `own` while holding `rest` (the other sentences of `own`'s paragraph).
+fn absent(own: &LinkSet, rest: &LinkSet, other: &LinkSet) -> Option<f64> {
+    coverage(own, other)
+        .zip(coverage(rest, other).or(Some(1.0)))
+        .filter(|&(own, rest)| own <= ABSENT && rest >= PRESENT && 2.0 * own <= rest)
+        .map(|(own, _)| own)
 }
 
 /// A sentence that may have no counterpart.
@@ -230,13 +375,18 @@ fn best_lone<'s>(
             && gain(paragraph, share) >= CONFIRMED * share.abs()
             && rest <= FIT * scale
     };
-    let by_links = |c: &Candidate| {
-        c.absent.is_some() && gain(paragraph, c.share) >= CONFIRMED_BY_LINKS * c.share.abs()
+    let fits = |c: &Candidate| {
+        let (predicted, actual) = (paragraph.0 - c.share, paragraph.1);
+        predicted > 0.0 && (1.0 / LINKS_FIT..=LINKS_FIT).contains(&(actual / predicted))
     };
+    let alone = bead.0 == 0.0 || bead.1 == 0.0;
     candidates
         .iter()
         .filter(|c| long_enough(size(c.text), lang) && c.share != 0.0)
-        .filter(|c| by_links(c) || (lengths_decide && by_length(c)))
+        .filter(|c| {
+            ((c.absent.is_some() || (alone && lengths_decide)) && fits(c))
+                || (lengths_decide && by_length(c))
+        })
         .min_by(|x, y| {
             let key = |c: &Candidate| (c.absent.unwrap_or(1.0), -gain(bead, c.share));
             key(x)
@@ -319,19 +469,9 @@ pub(super) fn sentence_omissions(cx: &Context, out: &mut Vec<Finding>) {
         let sides: Vec<(Pair, Side, Side)> = looked_at
             .into_iter()
             .map(|(pair, sa, sb)| {
-                let (la, lb): (Vec<LinkSet>, Vec<LinkSet>) = match &links {
-                    Some(l) => (
-                        sa.iter().map(|s| l.from(&ids_a.of(s))).collect(),
-                        sb.iter().map(|s| l.to(&ids_b.of(s))).collect(),
-                    ),
-                    None => (Vec::new(), Vec::new()),
-                };
-                let side = |sentences, links, language| Side {
-                    sentences,
-                    links,
-                    language,
-                };
-                (pair, side(sa, la, da.language), side(sb, lb, db.language))
+                let a = Side::new(sa, links.as_ref(), &mut ids_a, false, da.language);
+                let b = Side::new(sb, links.as_ref(), &mut ids_b, true, db.language);
+                (pair, a, b)
             })
             .collect();
         let lexicon = Lexicon::builtin(da.language, db.language);
@@ -381,6 +521,7 @@ mod tests {
         Side {
             sentences: split_str(text, language),
             links: Vec::new(),
+            clauses: Vec::new(),
             language,
         }
     }
@@ -442,5 +583,79 @@ mod tests {
         let found = candidates(&en, 0..3, &other, 1.15);
         let absent: Vec<Option<f64>> = found.iter().map(|c| c.absent).collect();
         assert_eq!(absent, vec![None, Some(0.0), None]);
+    }
+
+    #[test]
+    fn clauses_end_at_commas_semicolons_and_colons() {
+        let text = "Recalling its resolution 68/1, Noting the report: 1. Decides, 2,000 times; and";
+        let parts: Vec<&str> = clauses(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "Recalling its resolution 68/1,",
+                " Noting the report:",
+                " 1. Decides,",
+                " 2,000 times;",
+                " and"
+            ]
+        );
+        let zh = "回顾其第68/1号决议，注意到报告；决定";
+        assert_eq!(clauses(zh).len(), 3);
+    }
+
+    #[test]
+    fn a_clause_the_links_find_nowhere_in_a_short_version_is_missing() {
+        let set = |ids: &[usize]| {
+            let mut s = LinkSet::default();
+            ids.iter().for_each(|&k| s.insert(k));
+            s
+        };
+        // One pivot sentence of three clauses (a resolution's preambular paragraphs), one
+        // version sentence holding the links of the first and the last only.
+        let text = "Recalling its resolution 68/1 on the revitalization of its work, \
+                    Acknowledging the support that States members of the Caribbean Community \
+                    have received from the United Nations system, Noting the report of the \
+                    Secretary-General on the question,";
+        let parts = clauses(text);
+        let links = [set(&[1, 2, 3]), set(&[10, 11, 12, 13]), set(&[4, 5, 6])];
+        let a = Side {
+            sentences: vec![text],
+            links: vec![links.iter().fold(LinkSet::default(), |x, y| x.union(y))],
+            clauses: vec![parts.into_iter().zip(links).collect()],
+            language: Language::En,
+        };
+        let b = Side {
+            sentences: vec!["回顾其关于振兴大会工作的第68/1号决议，注意到秘书长关于该问题的报告，"],
+            links: vec![set(&[1, 2, 3, 4, 5, 6])],
+            clauses: Vec::new(),
+            language: Language::Zh,
+        };
+        let (predicted, actual) = (size(text) * 0.28, size(b.sentences[0]));
+        let lone = lone_clauses(
+            &a,
+            &b,
+            (0, 0),
+            (predicted, actual),
+            (predicted, actual),
+            0.28,
+        );
+        let (in_pivot, quoted) = lone.expect("the middle clause is missing");
+        assert!(
+            in_pivot && quoted.starts_with("Acknowledging the support"),
+            "{quoted}"
+        );
+        assert!(quoted.ends_with("United Nations system,"), "{quoted}");
+        // A version as long as the pivot predicts is not searched.
+        assert!(
+            lone_clauses(
+                &a,
+                &b,
+                (0, 0),
+                (predicted, predicted),
+                (predicted, predicted),
+                0.28
+            )
+            .is_none()
+        );
     }
 }
