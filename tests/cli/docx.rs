@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::util::{project, stdout_of, versalign};
 
-const LANGS: [&str; 6] = ["es", "ar", "zh", "en", "fr", "ru"];
+use crate::util::{LANGS, check_json, findings_sans_places, row_shapes};
 
 /// The six fixture files of a set (`clean`, `review`), `zh` replaced by `zh_from` when given.
 fn versions(set: &str, ext: &str, zh_from: Option<&str>) -> Vec<PathBuf> {
@@ -24,53 +24,6 @@ fn versions(set: &str, ext: &str, zh_from: Option<&str>) -> Vec<PathBuf> {
             } else {
                 project(&format!("tests/fixtures/docx/{folder}/{l}.docx"))
             }
-        })
-        .collect()
-}
-
-/// `check --json` on files (exit 0 or 1).
-fn check_json(files: &[PathBuf]) -> Value {
-    let out = versalign()
-        .args(["check", "--json"])
-        .args(files)
-        .output()
-        .unwrap();
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// Findings without what differs between a text and a Word file: where they are.
-fn findings_sans_places(doc: &Value) -> Vec<(String, Value, Value)> {
-    doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["row"].clone(),
-                f["languages"].clone(),
-            )
-        })
-        .collect()
-}
-
-/// Rows as (kind, label, ids per language).
-fn row_shapes(doc: &Value) -> Vec<String> {
-    doc["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let ids: Vec<String> = LANGS
-                .iter()
-                .map(|l| r["cells"][l]["ids"].to_string())
-                .collect();
-            format!("{} {} {}", r["kind"], r["label"], ids.join(" "))
         })
         .collect()
 }

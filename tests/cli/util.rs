@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use serde_json::Value;
 
 /// The `versalign` binary built for this test run.
 pub fn versalign() -> Command {
@@ -105,4 +106,55 @@ pub fn tool_available(program: &str, args: &[&str]) -> bool {
         eprintln!("skipped: `{program}` is not installed (.ci/run installs it)");
     }
     ok
+}
+
+/// The six languages in the order the demo sets list them.
+pub const LANGS: [&str; 6] = ["es", "ar", "zh", "en", "fr", "ru"];
+
+/// `check --json` on files (exit 0 or 1).
+pub fn check_json(files: &[PathBuf]) -> Value {
+    let out = versalign()
+        .args(["check", "--json"])
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Findings as (code, row, languages), without what differs between a text, a Word file and
+/// a PDF: where they are.
+pub fn findings_sans_places(doc: &Value) -> Vec<(String, Value, Value)> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["row"].clone(),
+                f["languages"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// Rows as (kind, label, ids per language).
+pub fn row_shapes(doc: &Value) -> Vec<String> {
+    doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let ids: Vec<String> = LANGS
+                .iter()
+                .map(|l| r["cells"][l]["ids"].to_string())
+                .collect();
+            format!("{} {} {}", r["kind"], r["label"], ids.join(" "))
+        })
+        .collect()
 }
