@@ -178,6 +178,31 @@ pub(crate) fn is_version_file(path: &Path) -> bool {
 /// The extensions of the files a version may come in (see [`is_version_file`]).
 pub(crate) const VERSION_EXTENSIONS: &[&str] = &["txt", "docx", "doc", "odt", "pdf", "rtf"];
 
+/// A footnote marker as the parser reads it for sure: digits in superscript (`12` → `¹²`), custom
+/// marks such as `*` as they are. The Word and PDF readers write their markers so.
+pub(crate) fn superscript_marker(marker: &str) -> String {
+    marker
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize],
+            None => c,
+        })
+        .collect()
+}
+
+/// The text an XML entity or character reference stands for (`&amp;`, `&#233;`): the five XML
+/// entities and character references; any other entity is kept as written, never expanded.
+pub(crate) fn xml_reference(r: &quick_xml::events::BytesRef) -> String {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return c.to_string();
+    }
+    let name = r.xml10_content();
+    match quick_xml::escape::resolve_xml_entity(&name) {
+        Some(text) => text.to_string(),
+        None => format!("&{name};"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

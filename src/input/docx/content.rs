@@ -6,9 +6,10 @@
 
 use quick_xml::Reader;
 use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::events::{BytesStart, Event};
 
 use crate::error::DocxError;
+use crate::input::xml_reference;
 
 /// Footnote or endnote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -157,7 +158,7 @@ pub(super) fn read(xml: &str, part: &str) -> Result<Content, DocxError> {
             Event::End(e) => state.end(e.name().as_ref()),
             Event::Text(t) if state.in_text => state.text(&t.xml10_content()),
             Event::CData(t) if state.in_text => state.text(&t.xml10_content()),
-            Event::GeneralRef(r) if state.in_text => state.text(&reference(&r)),
+            Event::GeneralRef(r) if state.in_text => state.text(&xml_reference(&r)),
             Event::DocType(_) => {
                 return Err(DocxError::DocType {
                     part: part.to_string(),
@@ -336,19 +337,6 @@ impl State {
         if let Some(p) = self.open.last_mut() {
             p.pieces.push(piece);
         }
-    }
-}
-
-/// The text an entity or character reference stands for: the five XML entities and character
-/// references; any other entity is kept as written, never expanded.
-fn reference(r: &BytesRef) -> String {
-    if let Ok(Some(c)) = r.resolve_char_ref() {
-        return c.to_string();
-    }
-    let name = r.xml10_content();
-    match quick_xml::escape::resolve_xml_entity(&name) {
-        Some(text) => text.to_string(),
-        None => format!("&{name};"),
     }
 }
 

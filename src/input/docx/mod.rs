@@ -21,6 +21,7 @@ use numbering::Numbering;
 use package::Package;
 
 use crate::error::DocxError;
+use crate::input::superscript_marker;
 use crate::model::Place;
 
 /// A `.docx` rendered as text.
@@ -194,18 +195,6 @@ struct NoteMarkers {
     order: Vec<(NoteKind, String)>,
 }
 
-/// A marker as the text shows it: numbers in superscript digits (which the parser takes for
-/// markers for sure), custom marks as they are.
-fn shown(marker: &str) -> String {
-    marker
-        .chars()
-        .map(|c| match c.to_digit(10) {
-            Some(d) => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize],
-            None => c,
-        })
-        .collect()
-}
-
 /// A paragraph's text: tabs as spaces, line breaks as line ends, note references as markers.
 fn render(paragraph: &Paragraph, markers: &NoteMarkers) -> String {
     let mut out = String::new();
@@ -216,7 +205,7 @@ fn render(paragraph: &Paragraph, markers: &NoteMarkers) -> String {
             Piece::Break => out.push('\n'),
             Piece::Note { kind, id, .. } => {
                 if let Some(m) = markers.by_note.get(&(*kind, id.clone())) {
-                    out.push_str(&shown(m));
+                    out.push_str(&superscript_marker(m));
                 }
             }
         }
@@ -278,7 +267,7 @@ impl Renderer {
                 NoteKind::Footnote => Place::Footnote(marker.clone()),
                 NoteKind::Endnote => Place::Endnote(marker.clone()),
             };
-            self.paragraph(&format!("{} {text}", shown(marker)), place);
+            self.paragraph(&format!("{} {text}", superscript_marker(marker)), place);
         }
     }
 }

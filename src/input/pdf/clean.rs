@@ -3,6 +3,8 @@
 //! taken out, and footnote markers (found small and raised in the layout) written as
 //! superscript digits glued to the word they follow, the way the parser reads them for sure.
 
+use crate::input::superscript_marker;
+
 /// Whether `c` is a bidi control poppler wraps right-to-left runs in (U+200E/F, U+202A–202E,
 /// U+2066–2069).
 pub(super) fn is_bidi_control(c: char) -> bool {
@@ -241,17 +243,6 @@ fn label_length(chars: &[char]) -> usize {
     if spaces == 0 { 0 } else { label + spaces }
 }
 
-/// A footnote marker as the parser reads it for sure: digits in superscript, `*` as it is.
-pub(super) fn superscript(marker: &str) -> String {
-    marker
-        .chars()
-        .map(|c| match c.to_digit(10) {
-            Some(d) => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize],
-            None => c,
-        })
-        .collect()
-}
-
 /// Whether a word is a footnote marker: one to three digits, or one to three asterisks.
 pub(super) fn is_marker(word: &str) -> bool {
     let n = word.chars().count();
@@ -273,7 +264,7 @@ pub(super) fn place_marker(
         .or_else(|| standalone(line, marker, from))?;
     let start = line[..at].trim_end_matches(' ').len();
     let start = if start == 0 { at } else { start };
-    let shown = superscript(marker);
+    let shown = superscript_marker(marker);
     line.replace_range(start..at + marker.len(), &shown);
     Some(start + shown.len())
 }
@@ -359,7 +350,7 @@ pub(super) fn note_opening(line: &str, markers: &[String]) -> Option<String> {
     {
         return None;
     }
-    Some(format!("{} {rest}", superscript(&lead)))
+    Some(format!("{} {rest}", superscript_marker(&lead)))
 }
 
 #[cfg(test)]

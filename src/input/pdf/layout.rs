@@ -3,6 +3,7 @@
 //! their sizes and positions are used, the text itself is taken from `pdftotext` (see
 //! [`super`]).
 
+use crate::input::xml_reference;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
@@ -129,7 +130,7 @@ pub(super) fn read(xhtml: &str) -> Vec<Page> {
             }
             Event::GeneralRef(r) => {
                 if let Some(w) = word.as_mut() {
-                    w.text.push_str(&reference(&r));
+                    w.text.push_str(&xml_reference(&r));
                 }
             }
             Event::End(e) if e.name().as_ref() == "word" => {
@@ -156,18 +157,6 @@ fn number(e: &BytesStart, key: &str) -> f64 {
         .and_then(|a| a.value.trim().parse().ok())
         .filter(|v: &f64| v.is_finite())
         .unwrap_or(0.0)
-}
-
-/// The text of an entity or character reference (`&amp;`, `&#233;`); another is kept as written.
-fn reference(r: &quick_xml::events::BytesRef) -> String {
-    if let Ok(Some(c)) = r.resolve_char_ref() {
-        return c.to_string();
-    }
-    let name = r.xml10_content();
-    match quick_xml::escape::resolve_xml_entity(&name) {
-        Some(text) => text.to_string(),
-        None => format!("&{name};"),
-    }
 }
 
 #[cfg(test)]
