@@ -168,6 +168,6 @@ echo "| \`terms --src en --tgt fr\`, one core | $rows rows | $(shown "$fr_one_co
 echo "| \`check\` en zh fr ru | dev set, 4 versions × 4,000 lines | $(shown "$plain") |"
 echo "| \`check --glossary\` ($concepts concepts) | same | $(shown "$with") |"
 echo
-python3 -c "import sys; w0,c0,w1,c1=map(float,sys.argv[1:5]); print(f'The glossary adds {100*(w1-w0)/w0:+.1f} % to the wall time of check and {100*(c1-c0)/c0:+.1f} % to its CPU time ({sys.argv[5]} term-mismatch findings). The machine ran other jobs: load average {sys.argv[6]}.')" $plain $with "$findings" "$(cut -d' ' -f1-3 /proc/loadavg)"
+python3 -c "import sys; w0,c0,w1,c1=map(float,sys.argv[1:5]); print(f'The glossary adds {100*(w1-w0)/w0:+.1f} % to the wall time of check and {100*(c1-c0)/c0:+.1f} % to its CPU time ({sys.argv[5]} term-mismatch findings). Load average as it ended (its own runs included): {sys.argv[6]}.')" $plain $with "$findings" "$(cut -d' ' -f1-3 /proc/loadavg)"
 } >> "$REPORT"
 cat "$REPORT"
