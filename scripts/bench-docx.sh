@@ -15,6 +15,8 @@ trap 'rm -rf "$work"' EXIT
 (cd "$root" && cargo build --quiet --release --example docx_speed)
 bin="${CARGO_TARGET_DIR:-$root/target}/release/examples/docx_speed"
 
+echo "# scripts/bench-docx.sh $size at commit $(cd "$root" && git rev-parse --short HEAD) (target: >= 20 MB/s of document.xml per core)" \
+    >"$root/scripts/results/docx-speed.txt"
 for lang in en zh ar; do
     python3 - "$root/tests/fixtures/docx/clean/$lang.docx" "$work/$lang-large.docx" "$size" <<'PY'
 import re, sys, zipfile
@@ -32,5 +34,5 @@ with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(name, data)
 PY
     "$bin" "$work/$lang-large.docx"
-done | sed "s#$work/##" | tee "$root/scripts/results/docx-speed.txt"
+done | sed "s#$work/##" | tee -a "$root/scripts/results/docx-speed.txt"
 echo "($(nproc) cores, $(date -u +%Y-%m-%d), one thread per file)" | tee -a "$root/scripts/results/docx-speed.txt"

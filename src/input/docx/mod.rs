@@ -60,7 +60,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Rendered, DocxError> {
         out.paragraph(line, Place::PageHeader);
     }
     let markers = note_markers(&body.paragraphs);
-    for (ordinal, paragraph) in joined(body.paragraphs.clone()).into_iter() {
+    for (ordinal, paragraph) in joined(body.paragraphs) {
         let label = numbering.label(paragraph.style.as_deref(), paragraph.num.as_ref());
         let text = render(&paragraph, &markers);
         if label.is_some() || !text.trim().is_empty() {
@@ -74,7 +74,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Rendered, DocxError> {
     for line in &footers.lines {
         out.paragraph(line, Place::PageFooter);
     }
-    let changes = body.tracked_changes + notes.tracked_changes + headers.tracked_changes;
+    let changes = body.tracked_changes
+        + notes.tracked_changes
+        + headers.tracked_changes
+        + footers.tracked_changes;
     let mut warnings = Vec::new();
     if changes > 0 {
         warnings.push(format!(
@@ -339,6 +342,28 @@ mod tests {
             "Recalling its resolution 65/1,\n\nNoting\n\n"
         );
         assert_eq!(rendered.places[2].to_string(), "paragraph 3");
+        assert!(rendered.warnings[0].contains("1 unaccepted tracked change"));
+    }
+
+    #[test]
+    fn a_tracked_change_in_the_page_footer_warns_too() {
+        let document = format!(
+            r#"<w:document {W}><w:body><w:p><w:r><w:t>Noting</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        let footer = format!(
+            r#"<w:ftr {W}><w:p><w:ins w:id="1" w:author="R"><w:r><w:t>11-12345 (E)</w:t></w:r></w:ins></w:p></w:ftr>"#
+        );
+        let rendered = read(&docx(&[
+            ("word/document.xml", document),
+            ("word/footer1.xml", footer),
+        ]))
+        .unwrap();
+        assert!(
+            rendered.text.ends_with("11-12345 (E)\n\n"),
+            "{}",
+            rendered.text
+        );
+        assert_eq!(rendered.warnings.len(), 1, "{:?}", rendered.warnings);
         assert!(rendered.warnings[0].contains("1 unaccepted tracked change"));
     }
 
