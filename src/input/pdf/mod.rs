@@ -1,10 +1,11 @@
 //! PDF → the text layout the parser reads, with the page and line of every line, so that
 //! findings on a PDF say `zh.pdf: page 2, line 14`.
 //!
-//! poppler does the reading, run as a subprocess with a time limit ([`poppler`]): `pdftotext`
-//! gives the text in reading order (right-to-left lines in logical order, which no Rust PDF
-//! crate manages), and `pdftotext -bbox-layout` the box of every word of the same lines in the
-//! same order ([`layout`]). The boxes decide what the text alone cannot: a number printed small
+//! poppler does the reading, run as a subprocess with a time limit ([`poppler`]):
+//! `pdftotext -bbox-layout` gives the box of every word, line by line in reading order
+//! ([`layout`]), and the text of a line is its words; the words of a right-to-left line come
+//! in visual order, so a PDF with right-to-left text is read a second time with `pdftotext`,
+//! which gives the same lines in logical order (which no Rust PDF crate manages). The boxes decide what the text alone cannot: a number printed small
 //! and raised is a footnote marker (written as a superscript glued to its word, not read as a
 //! number of the sentence), the run of small lines at a page's foot is its footnote area (put
 //! after a rule, each note opening with its marker), and a gap between lines is a paragraph
@@ -38,6 +39,13 @@ const SMALL_PRINT: f64 = 0.88;
 /// A gap between two lines larger than this share of the line height is a paragraph break.
 const PARAGRAPH_GAP: f64 = 0.15;
 
+/// A PDF of fewer bytes is read by one `pdftotext` process (a few pages: splitting would cost
+/// more than it saves).
+const SPLIT_FROM_BYTES: usize = 100_000;
+
+/// The fewest pages one `pdftotext` process reads when a PDF is split.
+const PAGES_PER_RUN: usize = 8;
+
 /// A PDF rendered as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Rendered {
@@ -47,21 +55,38 @@ pub(crate) struct Rendered {
     pub places: Vec<Place>,
 }
 
-/// Read a PDF from its bytes with poppler.
+/// Read a PDF from its bytes with poppler: the word boxes of every page (a long PDF read by
+/// several processes at once, a range of pages each), and the text from the boxes; a PDF with
+/// right-to-left text is read a second time as text, for its logical order.
 pub(crate) fn read(bytes: &[u8]) -> Result<Rendered, PdfError> {
-    let (text, boxes) = std::thread::scope(|scope| {
-        let boxes = scope.spawn(|| poppler::run("pdftotext", &["-bbox-layout"], bytes, TIME_LIMIT));
-        let text = poppler::run("pdftotext", &["-enc", "UTF-8"], bytes, TIME_LIMIT);
-        let boxes = boxes.join().unwrap_or_else(|_| {
-            Err(PdfError::Poppler {
-                program: "pdftotext".into(),
-                detail: "the reader thread failed".into(),
-            })
-        });
-        (text, boxes)
-    });
-    let text = text?;
-    let pages = layout::read(&boxes?);
+    let pages = if bytes.len() >= SPLIT_FROM_BYTES {
+        poppler::page_count(bytes, TIME_LIMIT)
+    } else {
+        None
+    };
+    let parts = std::thread::available_parallelism().map_or(1, usize::from);
+    read_in_ranges(bytes, &poppler::page_ranges(pages, parts, PAGES_PER_RUN))
+}
+
+/// Read a PDF one range of pages per `pdftotext` process (see [`read`]).
+fn read_in_ranges(
+    bytes: &[u8],
+    ranges: &[Option<poppler::PageRange>],
+) -> Result<Rendered, PdfError> {
+    let pages: Vec<Page> = poppler::pdftotext(&["-bbox-layout"], bytes, ranges, TIME_LIMIT)?
+        .iter()
+        .flat_map(|xhtml| layout::read(xhtml))
+        .collect();
+    let right_to_left = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.words)
+        .any(|w| w.text.chars().any(clean::is_rtl_letter));
+    let text = if right_to_left {
+        poppler::pdftotext(&["-enc", "UTF-8"], bytes, ranges, TIME_LIMIT)?.concat()
+    } else {
+        layout::text(&pages)
+    };
     render(&text, &pages)
 }
 
@@ -737,6 +762,39 @@ mod tests {
         ];
         merge_lone_markers(&mut lines, &mut geometry);
         assert_eq!(lines[0], "4");
+    }
+
+    #[test]
+    fn a_pdf_read_in_page_ranges_reads_as_in_one_piece() {
+        if std::process::Command::new("pdftotext")
+            .arg("-v")
+            .output()
+            .is_err()
+        {
+            assert!(
+                std::env::var_os("VERSALIGN_REQUIRE_TOOLS").is_none(),
+                "pdftotext (poppler-utils) is required"
+            );
+            eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+            return;
+        }
+        for lang in ["en", "ar"] {
+            let path = format!(
+                "{}/tests/fixtures/pdf/review/{lang}.pdf",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let bytes = std::fs::read(&path).unwrap();
+            let ranges = poppler::page_ranges(Some(3), 3, 1);
+            assert_eq!(ranges.len(), 3);
+            let split = read_in_ranges(&bytes, &ranges).unwrap();
+            assert_eq!(split, read_in_ranges(&bytes, &[None]).unwrap(), "{lang}");
+            assert!(
+                split
+                    .places
+                    .iter()
+                    .any(|p| p.to_string().starts_with("page 3"))
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Running a poppler program (`pdftotext`) on a PDF's bytes: the bytes go in on standard
-//! input, the output comes back as text, within a time limit; what poppler says on failure
-//! becomes a [`PdfError`] that says what to do.
+//! Running poppler's programs (`pdfinfo`, `pdftotext`) on a PDF's bytes: the bytes go in on
+//! standard input, the output comes back as text, within a time limit; what poppler says on
+//! failure becomes a [`PdfError`] that says what to do. A long PDF is read by several
+//! `pdftotext` processes at once, a range of pages each.
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
@@ -10,19 +11,85 @@ use std::time::Duration;
 
 use crate::error::PdfError;
 
-/// Run `program args… - -` with `input` on standard input; its standard output, decoded as
-/// UTF-8 (lossily: poppler's output is never trusted to be valid). Fails when the program is
-/// not installed, when it runs longer than `limit` (it is then killed), or when it exits with
-/// an error.
-pub(super) fn run(
-    program: &str,
+/// A range of pages, from 1, both ends included.
+pub(super) type PageRange = (usize, usize);
+
+/// The number of pages of a PDF, from `pdfinfo`; `None` when it cannot tell (the reading then
+/// goes on in one piece, and `pdftotext` says what is wrong with the file).
+pub(super) fn page_count(input: &[u8], limit: Duration) -> Option<usize> {
+    let info = run("pdfinfo", &["-"], input, limit).ok()?;
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+}
+
+/// `pages` split into at most `parts` ranges of at least `least` pages each, in order; one
+/// range (`None`, the whole file) when the count is unknown or too small to split.
+pub(super) fn page_ranges(
+    pages: Option<usize>,
+    parts: usize,
+    least: usize,
+) -> Vec<Option<PageRange>> {
+    let Some(pages) = pages else {
+        return vec![None];
+    };
+    let parts = parts.min(pages / least.max(1)).max(1);
+    if parts == 1 {
+        return vec![None];
+    }
+    let size = pages.div_ceil(parts);
+    (0..parts)
+        .map(|k| (k * size + 1, ((k + 1) * size).min(pages)))
+        .filter(|(first, last)| first <= last)
+        .map(Some)
+        .collect()
+}
+
+/// `pdftotext args… [-f first -l last] - -` on each range at once; the outputs in the order
+/// of the ranges. Fails as [`run`] does, with the first range's error.
+pub(super) fn pdftotext(
     args: &[&str],
     input: &[u8],
+    ranges: &[Option<PageRange>],
     limit: Duration,
-) -> Result<String, PdfError> {
+) -> Result<Vec<String>, PdfError> {
+    let one = |range: &Option<PageRange>| {
+        let bounds = range.map(|(first, last)| [first.to_string(), last.to_string()]);
+        let mut all: Vec<&str> = args.to_vec();
+        if let Some([first, last]) = &bounds {
+            all.extend(["-f", first, "-l", last]);
+        }
+        all.extend(["-", "-"]);
+        run("pdftotext", &all, input, limit)
+    };
+    if ranges.len() <= 1 {
+        return ranges.iter().map(one).collect();
+    }
+    thread::scope(|scope| {
+        let runs: Vec<_> = ranges
+            .iter()
+            .map(|range| scope.spawn(move || one(range)))
+            .collect();
+        runs.into_iter()
+            .map(|run| {
+                run.join().unwrap_or_else(|_| {
+                    Err(PdfError::Poppler {
+                        program: "pdftotext".into(),
+                        detail: "the reader thread failed".into(),
+                    })
+                })
+            })
+            .collect()
+    })
+}
+
+/// Run `program args…` with `input` on standard input; its standard output, decoded as UTF-8
+/// (lossily: poppler's output is never trusted to be valid). Fails when the program is not
+/// installed, when it runs longer than `limit` (it is then killed), or when it exits with an
+/// error.
+fn run(program: &str, args: &[&str], input: &[u8], limit: Duration) -> Result<String, PdfError> {
     let mut child = Command::new(program)
         .args(args)
-        .args(["-", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -87,7 +154,8 @@ pub(super) fn run(
     if !status.success() {
         return Err(refusal(program, &errors));
     }
-    Ok(String::from_utf8_lossy(&output).into_owned())
+    Ok(String::from_utf8(output)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// The error for a poppler run that failed, from what it printed on standard error.
@@ -137,8 +205,7 @@ mod tests {
             return;
         }
         let started = std::time::Instant::now();
-        // `sh -c 'exec sleep 5' - -`: the two dashes become the script's $0 and $1; `exec`
-        // so that the process killed is the one holding the pipes.
+        // `exec` so that the process killed is the one holding the pipes.
         let e = run(
             "sh",
             &["-c", "exec sleep 5"],
@@ -148,6 +215,23 @@ mod tests {
         .unwrap_err();
         assert!(matches!(e, PdfError::Timeout { .. }), "{e:?}");
         assert!(started.elapsed() < Duration::from_secs(4));
+    }
+
+    #[test]
+    fn long_documents_are_split_into_page_ranges() {
+        assert_eq!(page_ranges(None, 4, 8), [None]);
+        assert_eq!(
+            page_ranges(Some(12), 2, 8),
+            [None],
+            "too few pages to split"
+        );
+        assert_eq!(page_ranges(Some(83), 2, 8), [Some((1, 42)), Some((43, 83))]);
+        assert_eq!(
+            page_ranges(Some(17), 3, 8),
+            [Some((1, 9)), Some((10, 17))],
+            "no range under the least size"
+        );
+        assert_eq!(page_ranges(Some(100), 1, 8), [None]);
     }
 
     #[test]
