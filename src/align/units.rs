@@ -9,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::align::links::WordIds;
 use crate::model::{Block, BlockKind, Document, Footnote, Language};
 use crate::normalize::{Anchor, AnchorKind, is_word_char};
-use crate::script::is_han;
+use crate::script::{is_han, is_latin};
 
 /// One unit of one version, reduced to what alignment compares.
 #[derive(Debug, Clone, PartialEq)]
@@ -184,16 +184,32 @@ impl CognateSet {
     }
 }
 
-/// The cognate keys of a text in a European language; none for Arabic and Chinese.
+/// The cognate keys of a text in a European language; none for Arabic and Chinese, unless the
+/// text is mostly in Latin letters (a paragraph left untranslated, which must still pair with
+/// the original it copies).
 fn cognates(text: &str, lang: Language) -> CognateSet {
     let mut set = CognateSet::default();
-    if matches!(lang, Language::Ar | Language::Zh) {
+    if matches!(lang, Language::Ar | Language::Zh) && !mostly_latin(text) {
         return set;
     }
     text.split(|c: char| !is_word_char(c))
         .filter(|w| w.len() >= COGNATE_MIN_LETTERS && w.chars().count() >= COGNATE_MIN_LETTERS)
         .for_each(|w| set.insert(cognate_key(w)));
     set
+}
+
+/// Whether a text is mostly in Latin letters: more of them than of other letters, a Han
+/// character counted as three (a word of two or three letters).
+fn mostly_latin(text: &str) -> bool {
+    let (latin, other) = text.chars().filter(|c| c.is_alphabetic()).fold(
+        (0usize, 0usize),
+        |(latin, other), c| match (is_latin(c), is_han(c)) {
+            (true, _) => (latin + 1, other),
+            (false, true) => (latin, other + 3),
+            (false, false) => (latin, other + 1),
+        },
+    );
+    latin > other
 }
 
 /// The first four sounds of a word, spelt alike in English, French, Spanish and (transliterated)
@@ -504,6 +520,17 @@ mod tests {
         );
         assert_ne!(cognate_key("committee"), cognate_key("community"));
         assert_eq!(cognates("会员国应加强能力建设", Language::Zh).len(), 0);
+        // A Chinese or Arabic version's paragraph left in English keeps its cognates.
+        let left = cognates("the Committee on Programme and Coordination", Language::Zh);
+        assert!(left.len() > 0);
+        assert_eq!(
+            cognates(
+                "与 Programme and Coordination 委员会合作的会员国",
+                Language::Zh
+            )
+            .len(),
+            0
+        );
         let en = cognates("the Committee on Programme and Coordination", Language::En);
         let ru = cognates("Комитет по программе и координации", Language::Ru);
         assert_eq!((en.len(), ru.len(), en.shared(&ru)), (3, 3, 3));
