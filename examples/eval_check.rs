@@ -1339,7 +1339,9 @@ fn sites(cx: &Ctx, kind: Kind) -> Vec<Mutation> {
                             v,
                             vec![e],
                             Verify::Nothing,
-                            &[Code::LengthRatio],
+                            // Half a paragraph cut off: too short, or a sentence of the
+                            // pivot missing from it (either tells the reviser).
+                            &[Code::LengthRatio, Code::SentenceMissing],
                             Place::Rows(vec![cx.key(r)]),
                             &[
                                 Code::NumberMismatch,
