@@ -204,8 +204,9 @@ pub(crate) fn scan(
                 && note_continues(&lines[i - 1], &lines[i], wrapping, lang) =>
             {
                 let note = notes.last_mut().expect("a note to continue");
-                let from = note.text.len();
                 join_into(&mut note.text, text, lang);
+                // Where this line's text starts: joining may have dropped a line-end hyphen.
+                let from = note.text.len() - text.len();
                 note.lines.push(lines[i].no);
                 roles[i] = NoteRole::Note(notes.len() - 1);
                 split_embedded(&mut notes, &mut last_number, lines[i].no, from);
@@ -393,6 +394,23 @@ mod tests {
         assert_eq!(notes[0].text, "See A/56/100.");
         assert_eq!(roles[2], NoteRole::None);
         assert_eq!(roles[4], NoteRole::None);
+    }
+
+    #[test]
+    fn a_note_hyphenated_before_a_non_ascii_letter_joins_and_splits() {
+        // Joining drops the line-end hyphen, so the next line starts a byte earlier than the
+        // note's length before the join (found by fuzzing: a slice inside a character).
+        let (notes, _) = scan_texts(
+            &[
+                "__________________",
+                "1 См. доклад Генерального секре-",
+                "таря. 2 См. A/57/1.",
+            ],
+            Language::Ru,
+        );
+        assert_eq!(markers_of(&notes), vec!["1", "2"]);
+        assert_eq!(notes[0].text, "См. доклад Генерального секретаря.");
+        assert_eq!(notes[1].text, "См. A/57/1.");
     }
 
     #[test]
