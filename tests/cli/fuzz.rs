@@ -1,7 +1,7 @@
 //! Inputs of the fuzz targets (`fuzz/`) replayed through the real binary: every file under
 //! `tests/fuzz/<target>/` — hostile inputs written by hand, and any input a fuzz run found to
 //! crash — must give a clean outcome (a result, or a one-line error with exit code 2), never a
-//! panic.
+//! panic; a Word file read must have a place for each of its lines, as the `docx` target asserts.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -141,13 +141,36 @@ fn docx_of_fuzz_input(data: &[u8]) -> Vec<u8> {
     crate::util::zip_of(&parts)
 }
 
+/// What the `docx` target asserts of a Word file read: every line the parser numbers has its
+/// place in the Word file.
+fn assert_every_line_has_a_place(bytes: Vec<u8>, input: &Path) {
+    let source = versalign::Source::Bytes {
+        name: "fuzz.docx".into(),
+        bytes,
+        language: None,
+    };
+    let Some(doc) = source.read().ok().filter(|d| d.places.is_some()) else {
+        return;
+    };
+    let lines = doc.line_owners().into_iter().map(|(l, _)| l).max();
+    for line in 1..=lines.unwrap_or(0) {
+        assert!(
+            doc.place(line).is_some(),
+            "{}: line {line} has no place",
+            input.display()
+        );
+    }
+}
+
 #[test]
 fn docx_inputs_are_read_or_refused() {
     let mut read = 0;
     for input in inputs("docx") {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("fuzz.docx");
-        fs::write(&file, docx_of_fuzz_input(&fs::read(&input).unwrap())).unwrap();
+        let bytes = docx_of_fuzz_input(&fs::read(&input).unwrap());
+        assert_every_line_has_a_place(bytes.clone(), &input);
+        fs::write(&file, bytes).unwrap();
         let output = versalign()
             .args(["parse", "--json"])
             .arg(&file)

@@ -224,8 +224,12 @@ struct Renderer {
 }
 
 impl Renderer {
-    /// A paragraph (possibly of several lines) and the blank line after it.
+    /// A paragraph (possibly of several lines) and the blank line after it. A carriage return
+    /// (`&#13;` in a number's `w:lvlText`, a note, a custom mark or the page furniture) ends a
+    /// line as a line feed does, since the parser numbers lines so ([`crate::split_lines`]):
+    /// every line it numbers then has its place.
     fn paragraph(&mut self, text: &str, place: Place) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         for line in text.split('\n') {
             self.line(line.trim_end(), &place);
         }
@@ -365,6 +369,34 @@ mod tests {
         );
         assert_eq!(rendered.warnings.len(), 1, "{:?}", rendered.warnings);
         assert!(rendered.warnings[0].contains("1 unaccepted tracked change"));
+    }
+
+    #[test]
+    fn a_carriage_return_in_a_number_or_a_note_is_a_line_with_its_place() {
+        let document = format!(
+            r#"<w:document {W}><w:body><w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Decides</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>"#
+        );
+        let numbering = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="&#13;&#13;%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        );
+        let notes = format!(
+            r#"<w:footnotes {W}><w:footnote w:id="1"><w:p><w:r><w:t>A/RES/1&#13;&#13;&#10;(2026).</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+        );
+        let rendered = read(&docx(&[
+            ("word/document.xml", document),
+            ("word/numbering.xml", numbering),
+            ("word/footnotes.xml", notes),
+        ]))
+        .unwrap();
+        assert!(!rendered.text.contains('\r'), "{:?}", rendered.text);
+        let lines = crate::split_lines(&rendered.text);
+        assert_eq!(lines.len(), rendered.places.len(), "{lines:?}");
+        let place_of = |text: &str| {
+            let i = lines.iter().position(|l| l.contains(text)).unwrap();
+            rendered.places[i].to_string()
+        };
+        assert_eq!(place_of("1. Decides¹"), "paragraph 1");
+        assert_eq!(place_of("(2026)."), "footnote 1");
     }
 
     #[test]
