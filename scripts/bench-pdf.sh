@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Speed of reading PDF versions (a benchmark, not a test): the time versalign takes to read a
-# PDF as text (`versalign parse`, whose PDF reader runs pdftotext twice, for the text and for
-# the word boxes, and lays the text out), as a ratio to the time of pdftotext alone on the same
-# file (`pdftotext FILE -`). Best of RUNS runs each. Files: the demo PDFs (tests/fixtures/pdf)
+# PDF as text (`versalign parse`: pdftotext -bbox-layout for the word boxes, run on page ranges
+# by parallel processes for a PDF over 100 KB, a second pdftotext run for the text of a
+# right-to-left PDF, then the layout and the parse), as a ratio to the time of pdftotext alone
+# on the same file (`pdftotext FILE -`), in wall time and in CPU time (user + system, the
+# programs it runs included). Best of RUNS runs each. Files: the demo PDFs (tests/fixtures/pdf)
 # and, when LibreOffice (soffice) is installed, larger ones made in a temporary folder from the
-# demo texts repeated COPIES times. Target: ratio <= 1.5.
+# demo texts repeated COPIES times. Target: wall-time ratio <= 1.5.
 #
 #   scripts/bench-pdf.sh [RUNS] [COPIES]   defaults 5, 40; results in scripts/results/pdf-speed.txt
 #   BENCH_PROFILE=debug scripts/bench-pdf.sh   time the debug build instead of the release one
@@ -23,17 +25,22 @@ else
 fi
 bin="${CARGO_TARGET_DIR:-$root/target}/$profile/versalign"
 
-# Best wall time of `runs` runs of a command, in seconds.
+# "wall cpu" seconds of a command: the least of `runs` runs each (CPU = user + system time of
+# the command and every program it runs).
 best() {
-    local best=999999 start end t
-    for _ in $(seq "$runs"); do
-        start=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || true
-        end=$(date +%s.%N)
-        t=$(echo "$end - $start" | bc -l)
-        if (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
-    done
-    echo "$best"
+    python3 - "$runs" "$@" <<'PY'
+import resource, subprocess, sys, time
+runs = int(sys.argv.pop(1))
+walls, cpus = [], []
+for _ in range(runs):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    walls.append(time.perf_counter() - start)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+print(f"{min(walls):.4f} {min(cpus):.4f}")
+PY
 }
 
 files=("$root"/tests/fixtures/pdf/clean/*.pdf)
@@ -48,17 +55,23 @@ if command -v soffice >/dev/null; then
 fi
 
 {
-    printf '%-28s %6s %8s %10s %10s %6s\n' file KB pages pdftotext versalign ratio
+    echo "# scripts/bench-pdf.sh $runs $copies at commit $(cd "$root" && git rev-parse --short HEAD)" \
+         "(target: wall-time ratio <= 1.5)"
+    printf '%-18s %5s %6s %11s %11s %6s %11s %11s %6s\n' file KB pages \
+        'pdftotext' versalign ratio 'pdftotext' versalign ratio
+    printf '%-18s %5s %6s %11s %11s %6s %11s %11s %6s\n' '' '' '' wall wall '' CPU CPU ''
     for f in "${files[@]}"; do
         pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
         kb=$(( $(stat -c %s "$f") / 1024 ))
-        poppler=$(best pdftotext "$f" -)
-        ours=$(best "$bin" parse "$f")
+        read -r poppler_wall poppler_cpu < <(best pdftotext "$f" -)
+        read -r ours_wall ours_cpu < <(best "$bin" parse "$f")
         name="${f#"$root"/tests/fixtures/pdf/}"
         name="${name#"$work"/}"
-        printf '%-28s %6s %8s %9.3fs %9.3fs %6.2f\n' "$name" "$kb" "${pages:-?}" "$poppler" "$ours" \
-            "$(echo "$ours / $poppler" | bc -l)"
+        printf '%-18s %5s %6s %10.3fs %10.3fs %6.2f %10.3fs %10.3fs %6.2f\n' "$name" "$kb" \
+            "${pages:-?}" "$poppler_wall" "$ours_wall" "$(echo "$ours_wall / $poppler_wall" | bc -l)" \
+            "$poppler_cpu" "$ours_cpu" "$(echo "$ours_cpu / $poppler_cpu" | bc -l)"
     done
-    echo "(versalign parse = read + parse; $profile build; best of $runs runs; $(nproc) cores" \
-         "shared with other jobs; $(date -u +%Y-%m-%d); $(pdftotext -v 2>&1 | head -1))"
+    echo "(versalign parse = read + parse; $profile build; best of $runs runs; $(nproc) cores;" \
+         "load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d);" \
+         "$(pdftotext -v 2>&1 | head -1))"
 } | tee "$root/scripts/results/pdf-speed.txt"
