@@ -152,8 +152,11 @@ const PATTERNS: [&[(&str, AnchorKind, &str)]; 6] = [
     ],
 ];
 
+/// One language's phrases, compiled on first use.
+type LazyPhrases = LazyLock<Vec<Phrase>, fn() -> Vec<Phrase>>;
+
 /// The compiled phrases of each language, compiled the first time that language is scanned.
-static PHRASES: [LazyLock<Vec<Phrase>, fn() -> Vec<Phrase>>; 6] = [
+static PHRASES: [LazyPhrases; 6] = [
     LazyLock::new(|| compile(PATTERNS[0])),
     LazyLock::new(|| compile(PATTERNS[1])),
     LazyLock::new(|| compile(PATTERNS[2])),
