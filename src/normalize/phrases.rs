@@ -152,20 +152,31 @@ const PATTERNS: [&[(&str, AnchorKind, &str)]; 6] = [
     ],
 ];
 
+/// One language's phrases, compiled on first use.
+type LazyPhrases = LazyLock<Vec<Phrase>, fn() -> Vec<Phrase>>;
+
 /// The compiled phrases of each language, compiled the first time that language is scanned.
-static PHRASES: LazyLock<[Vec<Phrase>; 6]> = LazyLock::new(|| {
-    PATTERNS.map(|patterns| {
-        patterns
-            .iter()
-            .map(|&(pattern, kind, value)| Phrase {
-                pattern: Regex::new(pattern)
-                    .unwrap_or_else(|e| panic!("phrase pattern {pattern}: {e}")),
-                kind,
-                value,
-            })
-            .collect()
-    })
-});
+static PHRASES: [LazyPhrases; 6] = [
+    LazyLock::new(|| compile(PATTERNS[0])),
+    LazyLock::new(|| compile(PATTERNS[1])),
+    LazyLock::new(|| compile(PATTERNS[2])),
+    LazyLock::new(|| compile(PATTERNS[3])),
+    LazyLock::new(|| compile(PATTERNS[4])),
+    LazyLock::new(|| compile(PATTERNS[5])),
+];
+
+/// The phrases of one language's `patterns`, compiled.
+fn compile(patterns: &[(&str, AnchorKind, &'static str)]) -> Vec<Phrase> {
+    patterns
+        .iter()
+        .map(|&(pattern, kind, value)| Phrase {
+            pattern: Regex::new(pattern)
+                .unwrap_or_else(|e| panic!("phrase pattern {pattern}: {e}")),
+            kind,
+            value,
+        })
+        .collect()
+}
 
 /// The Arabic hours in words after `الساعة` (folded), 1 to 12: `العاشرة` is 10.
 const ARABIC_HOURS: [&str; 12] = [
@@ -189,7 +200,7 @@ impl Scan<'_> {
     /// that `three quarters` is one value.
     pub(super) fn phrases(&mut self) {
         let text = self.text;
-        for phrase in &PHRASES[lang_index(self.lang)] {
+        for phrase in PHRASES[lang_index(self.lang)].iter() {
             each_match(&phrase.pattern, text, |caps| {
                 let Some(whole) = caps.get(0) else {
                     return false;

@@ -20,7 +20,7 @@ static DISTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\boriginal|язык оригинала|оригинал|الأصل|الاصل)\s*[:：]\s*(\p{L}+)|原文\s*[:：]\s*(\p{L}+?)(?:文|语)?\s*$|原文\s*[:：]\s*(\p{L}+)")
+    Regex::new(r"(?:(?i:\boriginal|язык оригинала|оригинал)|الأصل|الاصل)\s*[:：]\s*(\p{L}+)|原文\s*[:：]\s*(\p{L}+?)(?:文|语)?\s*$|原文\s*[:：]\s*(\p{L}+)")
         .expect("valid original pattern")
 });
 

@@ -73,9 +73,12 @@ fn read_in_ranges(
     bytes: &[u8],
     ranges: &[Option<poppler::PageRange>],
 ) -> Result<Rendered, PdfError> {
-    let pages: Vec<Page> = poppler::pdftotext(&["-bbox-layout"], bytes, ranges, TIME_LIMIT)?
-        .iter()
-        .flat_map(|xhtml| layout::read(xhtml))
+    let pages: Vec<Page> =
+        poppler::pdftotext(&["-bbox-layout"], bytes, ranges, TIME_LIMIT, |xhtml| {
+            layout::read(&xhtml)
+        })?
+        .into_iter()
+        .flatten()
         .collect();
     let right_to_left = pages
         .iter()
@@ -83,7 +86,7 @@ fn read_in_ranges(
         .flat_map(|l| &l.words)
         .any(|w| w.text.chars().any(clean::is_rtl_letter));
     let text = if right_to_left {
-        poppler::pdftotext(&["-enc", "UTF-8"], bytes, ranges, TIME_LIMIT)?.concat()
+        poppler::pdftotext(&["-enc", "UTF-8"], bytes, ranges, TIME_LIMIT, |text| text)?.concat()
     } else {
         layout::text(&pages)
     };
@@ -784,10 +787,19 @@ mod tests {
                 env!("CARGO_MANIFEST_DIR")
             );
             let bytes = std::fs::read(&path).unwrap();
+            assert_eq!(poppler::page_count(&bytes, TIME_LIMIT), Some(3), "{lang}");
+            let whole = read_in_ranges(&bytes, &[None]).unwrap();
             let ranges = poppler::page_ranges(Some(3), 3, 1);
             assert_eq!(ranges.len(), 3);
             let split = read_in_ranges(&bytes, &ranges).unwrap();
-            assert_eq!(split, read_in_ranges(&bytes, &[None]).unwrap(), "{lang}");
+            assert_eq!(split, whole, "{lang}");
+            // A page count that is off only changes how the work is shared.
+            for count in [2, 5] {
+                let ranges = poppler::page_ranges(Some(count), count, 1);
+                assert_eq!(ranges.len(), count);
+                let read = read_in_ranges(&bytes, &ranges).unwrap();
+                assert_eq!(read, whole, "{lang}, {count} pages counted");
+            }
             assert!(
                 split
                     .places

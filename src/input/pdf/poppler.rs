@@ -5,26 +5,42 @@
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
+use std::sync::LazyLock;
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
+use regex::bytes::Regex;
+
 use crate::error::PdfError;
 
-/// A range of pages, from 1, both ends included.
-pub(super) type PageRange = (usize, usize);
+/// A range of pages, from 1: the first, and the last (included) or `None` for "to the end".
+pub(super) type PageRange = (usize, Option<usize>);
 
-/// The number of pages of a PDF, from `pdfinfo`; `None` when it cannot tell (the reading then
-/// goes on in one piece, and `pdftotext` says what is wrong with the file).
+/// Page objects in a PDF's bytes (`/Type /Page`, not `/Pages`); in a PDF that keeps them in
+/// compressed object streams, none are seen.
+static PAGE_OBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u)/Type\s*/Page\b").expect("valid page-object pattern"));
+
+/// The number of pages of a PDF, for splitting it: the page objects counted in its bytes, or
+/// when none are seen, what `pdfinfo` says; `None` when neither tells (the reading then goes on
+/// in one piece, and `pdftotext` says what is wrong with the file). The count only balances
+/// the work: pages past a low count are read by the last range, which runs to the end, and a
+/// range past the real end reads nothing.
 pub(super) fn page_count(input: &[u8], limit: Duration) -> Option<usize> {
+    let objects = PAGE_OBJECT.find_iter(input).count();
+    if objects > 0 {
+        return Some(objects);
+    }
     let info = run("pdfinfo", &["-"], input, limit).ok()?;
     info.lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
 }
 
-/// `pages` split into at most `parts` ranges of at least `least` pages each, in order; one
-/// range (`None`, the whole file) when the count is unknown or too small to split.
+/// `pages` split into at most `parts` ranges of at least `least` pages each, in order, the
+/// last running to the end; one range (`None`, the whole file) when the count is unknown or
+/// too small to split.
 pub(super) fn page_ranges(
     pages: Option<usize>,
     parts: usize,
@@ -38,29 +54,51 @@ pub(super) fn page_ranges(
         return vec![None];
     }
     let size = pages.div_ceil(parts);
-    (0..parts)
-        .map(|k| (k * size + 1, ((k + 1) * size).min(pages)))
-        .filter(|(first, last)| first <= last)
-        .map(Some)
+    let starts: Vec<usize> = (0..parts)
+        .map(|k| k * size + 1)
+        .filter(|&first| first <= pages)
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &first)| Some((first, starts.get(k + 1).map(|next| next - 1))))
         .collect()
 }
 
-/// `pdftotext args… [-f first -l last] - -` on each range at once; the outputs in the order
-/// of the ranges. Fails as [`run`] does, with the first range's error.
-pub(super) fn pdftotext(
+/// `pdftotext args… [-f first [-l last]] - -` on each range at once, each output passed to
+/// `read` in the thread that waited for it (so that reading one range overlaps the others'
+/// runs); the results in the order of the ranges. A range that starts past the PDF's last page
+/// (the page count was high) reads as empty text. Fails as [`run`] does, with the first
+/// range's error.
+pub(super) fn pdftotext<T: Send>(
     args: &[&str],
     input: &[u8],
     ranges: &[Option<PageRange>],
     limit: Duration,
-) -> Result<Vec<String>, PdfError> {
+    read: impl Fn(String) -> T + Sync,
+) -> Result<Vec<T>, PdfError> {
     let one = |range: &Option<PageRange>| {
-        let bounds = range.map(|(first, last)| [first.to_string(), last.to_string()]);
+        let first = range.map(|(first, _)| first.to_string());
+        let last = range
+            .and_then(|(_, last)| last)
+            .map(|last| last.to_string());
         let mut all: Vec<&str> = args.to_vec();
-        if let Some([first, last]) = &bounds {
-            all.extend(["-f", first, "-l", last]);
+        if let Some(first) = &first {
+            all.extend(["-f", first]);
+        }
+        if let Some(last) = &last {
+            all.extend(["-l", last]);
         }
         all.extend(["-", "-"]);
-        run("pdftotext", &all, input, limit)
+        match run("pdftotext", &all, input, limit) {
+            Err(PdfError::Poppler { detail, .. })
+                if range.is_some_and(|(first, _)| first > 1)
+                    && detail.contains("Wrong page range") =>
+            {
+                Ok(read(String::new()))
+            }
+            outcome => outcome.map(&read),
+        }
     };
     if ranges.len() <= 1 {
         return ranges.iter().map(one).collect();
@@ -68,7 +106,7 @@ pub(super) fn pdftotext(
     thread::scope(|scope| {
         let runs: Vec<_> = ranges
             .iter()
-            .map(|range| scope.spawn(move || one(range)))
+            .map(|range| scope.spawn(|| one(range)))
             .collect();
         runs.into_iter()
             .map(|run| {
@@ -225,10 +263,13 @@ mod tests {
             [None],
             "too few pages to split"
         );
-        assert_eq!(page_ranges(Some(83), 2, 8), [Some((1, 42)), Some((43, 83))]);
+        assert_eq!(
+            page_ranges(Some(83), 2, 8),
+            [Some((1, Some(42))), Some((43, None))]
+        );
         assert_eq!(
             page_ranges(Some(17), 3, 8),
-            [Some((1, 9)), Some((10, 17))],
+            [Some((1, Some(9))), Some((10, None))],
             "no range under the least size"
         );
         assert_eq!(page_ranges(Some(100), 1, 8), [None]);
