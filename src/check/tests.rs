@@ -299,3 +299,35 @@ fn codes_are_kebab_case_and_complete() {
         );
     }
 }
+
+#[test]
+fn a_paragraph_that_stops_mid_sentence_is_short_sooner() {
+    let long = "3. Encourages Member States to strengthen international cooperation, including through the exchange of information and good practices, mutual legal assistance and the return of cultural property, and to provide training to law enforcement, customs and judicial authorities on the detection and prosecution of trafficking committed through the Internet.";
+    let cut = "3. Encourages Member States to strengthen international cooperation, including through the exchange of information and good practices, mutual legal assistance and the return of cultural property, and to provide training to law enforcement";
+    let with = |paragraph: &str| {
+        BASE.replace(
+            "__________________",
+            &format!("{paragraph}\n\n__________________"),
+        )
+    };
+    let full = with(long);
+    // About 68 % of the length: too long to be short by length alone, but the text stops
+    // where the other versions go on.
+    let texts = vec![full.clone(), full.clone(), full.clone(), with(cut)];
+    let (_, findings) = checked(&texts);
+    let short = of_code(&findings, Code::LengthRatio);
+    assert_eq!(short.len(), 1, "{findings:#?}");
+    assert_eq!(short[0].row, Some(5));
+    assert!(
+        short[0].message.contains("stops mid-sentence"),
+        "{}",
+        short[0].message
+    );
+    // As short, but a whole sentence: a terser translation, not reported.
+    let terse = with(&format!("{cut}."));
+    let (_, findings) = checked(&[full.clone(), full.clone(), full, terse]);
+    assert!(
+        of_code(&findings, Code::LengthRatio).is_empty(),
+        "{findings:#?}"
+    );
+}
