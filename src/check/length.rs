@@ -13,6 +13,10 @@ const SHORT_SHARE: f64 = 0.65;
 /// On unpc-devset, four of 17,580 sentence pairs of 40 characters or more stop mid-sentence
 /// below this share, and 97 % of the sentences cut in half at a word.
 const CUT_SHARE: f64 = 0.75;
+/// Fewest rows two versions must share for their length ratio: two rows (a letter's paragraph
+/// and its closing) already tell one cut in half, the mean of their ratios being off by a
+/// quarter, not a half.
+const MIN_ROWS: usize = 2;
 /// Highest share: a unit twice as long as predicted.
 const LONG_SHARE: f64 = 2.0;
 /// Factor beyond which another version's prediction of a length is set aside as an outlier.
@@ -134,7 +138,7 @@ fn stops_mid_sentence(cx: &Context, row: &Row, pivot: usize, v: usize) -> bool {
 
 /// `ratio[v][w]`: length of `v` over length of `w`, the median over the rows both have (a unit
 /// cut or left untranslated does not move it, as it would move the ratio of the totals); `None`
-/// where they share fewer than three rows. `lens[k][v]` is the length of row `k` in version `v`.
+/// where they share fewer than [`MIN_ROWS`] rows. `lens[k][v]` is the length of row `k` in version `v`.
 fn median_ratios(lens: &[Vec<Option<f64>>], n: usize) -> Vec<Vec<Option<f64>>> {
     let mut ratio = vec![vec![None; n]; n];
     for v in 0..n {
@@ -145,7 +149,7 @@ fn median_ratios(lens: &[Vec<Option<f64>>], n: usize) -> Vec<Vec<Option<f64>>> {
                 .filter(|&(x, y)| x > 0.0 && y > 0.0)
                 .map(|(x, y)| x / y)
                 .collect();
-            if per_row.len() >= 3 {
+            if per_row.len() >= MIN_ROWS {
                 per_row.sort_by(f64::total_cmp);
                 ratio[v][w] = Some(median(&per_row));
             }

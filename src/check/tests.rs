@@ -331,3 +331,22 @@ fn a_paragraph_that_stops_mid_sentence_is_short_sooner() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn a_letter_of_two_paragraphs_cut_short_is_reported() {
+    let first = "On instructions from my Government, I have the honour to transmit herewith the statement issued today by the Ministry of Foreign Affairs on the situation in the region (see annex).";
+    let second = "I should be grateful if you would have the present letter and its annex circulated as a document of the General Assembly, under agenda item 34, and of the Security Council.";
+    let cut = "I should be grateful if you would have the present letter and its annex circulated as a document";
+    let letter = |last: &str| format!("{first}\n\n{last}\n");
+    let texts = vec![letter(second), letter(second), letter(cut)];
+    let (_, findings) = checked(&texts);
+    let short = of_code(&findings, Code::LengthRatio);
+    // Two rows are enough for a length ratio between the versions.
+    assert_eq!(short.len(), 1, "{findings:#?}");
+    assert_eq!(short[0].row, Some(2), "the second paragraph's row");
+    assert!(
+        short[0].message.contains("stops mid-sentence"),
+        "{}",
+        short[0].message
+    );
+}
