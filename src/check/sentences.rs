@@ -200,7 +200,62 @@ fn lone_sentences(a: &Side, b: &Side, ratio: f64, lexicon: &Lexicon) -> Vec<Lone
             });
         }
     }
+    if out.is_empty() {
+        out.extend(dropped_sentence(&aligner, a, b, ratio));
+    }
     out
+}
+
+/// Lowest fall in the sentence aligner's cost (in nats) when one sentence of the side with more
+/// sentences is set aside, for that sentence to have no counterpart: the rest then aligns one to
+/// one far better than all of it did. On the sentence-omission benchmark's untouched paragraphs
+/// whose sentence counts differ (a translator's join or split), the best fall stays below it.
+const DROPPED_GAIN: f64 = 3.0;
+
+/// The sentence whose removal lets the other sentences of the side with more of them align best
+/// with the other side, when the aligner's cost falls by [`DROPPED_GAIN`] or more and the
+/// paragraphs' lengths still agree without it (within [`LINKS_FIT`]): the evidence of the
+/// aligner's lexicon where the beads alone join the lone sentence to a neighbour's bead.
+fn dropped_sentence(aligner: &SentenceAligner, a: &Side, b: &Side, ratio: f64) -> Option<Lone> {
+    let (sa, sb) = (&a.sentences, &b.sentences);
+    let in_pivot = sa.len() > sb.len();
+    let (longer, shorter, lang) = if in_pivot {
+        (sa, sb, a.language)
+    } else if sb.len() > sa.len() {
+        (sb, sa, b.language)
+    } else {
+        return None;
+    };
+    let cost = |longer: &[&str]| -> f64 {
+        let beads = if in_pivot {
+            aligner.align(longer, shorter)
+        } else {
+            aligner.align(shorter, longer)
+        };
+        beads.iter().map(|x| x.cost).sum()
+    };
+    let full = cost(longer);
+    let (gain, k) = (0..longer.len())
+        .filter(|&k| long_enough(size(longer[k]), lang))
+        .map(|k| {
+            let rest: Vec<&str> = (0..longer.len())
+                .filter(|&j| j != k)
+                .map(|j| longer[j])
+                .collect();
+            (full - cost(&rest), k)
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0))?;
+    let left = size(longer[k]);
+    let (predicted, actual) = if in_pivot {
+        ((a.size() - left) * ratio, b.size())
+    } else {
+        (a.size() * ratio, b.size() - left)
+    };
+    let fits = predicted > 0.0 && (1.0 / LINKS_FIT..=LINKS_FIT).contains(&(actual / predicted));
+    (gain >= DROPPED_GAIN && fits).then(|| Lone {
+        in_pivot,
+        text: longer[k].to_string(),
+    })
 }
 
 /// Each sentence `range` of a bead's longer side, with its length as it changes the prediction
@@ -549,6 +604,29 @@ mod tests {
                      jour. Il a entendu les déclarations de douze États Membres sur la situation \
                      des réfugiés dans la région. La Présidente a clos la session.";
         assert!(lone_sentences(&en, &side(split, Language::Fr), 1.15, &lexicon).is_empty());
+    }
+
+    #[test]
+    fn the_sentence_whose_removal_lets_the_rest_align_is_the_dropped_one() {
+        let lexicon = Lexicon::builtin(Language::En, Language::Fr);
+        let aligner = SentenceAligner::new(&lexicon, Language::En, Language::Fr);
+        let en = side(EN, Language::En);
+        // The middle sentence left out.
+        let fr = "Le Comité s'est réuni à Genève du 3 au 7 mai 2027 et il a adopté l'ordre du \
+                  jour provisoire de sa session. La Présidente a clos la session.";
+        let lone = dropped_sentence(&aligner, &en, &side(fr, Language::Fr), 1.15).unwrap();
+        assert!(lone.in_pivot);
+        assert!(
+            lone.text.starts_with("It heard statements"),
+            "{}",
+            lone.text
+        );
+        // The same three sentences translated in full, two of them joined into one: nothing
+        // left out.
+        let joined = "Le Comité s'est réuni à Genève du 3 au 7 mai 2027 et a adopté son ordre du \
+                      jour. Il a entendu les déclarations de douze États Membres sur la situation \
+                      des réfugiés dans la région et la Présidente a clos la session.";
+        assert!(dropped_sentence(&aligner, &en, &side(joined, Language::Fr), 1.15).is_none());
     }
 
     #[test]
