@@ -90,12 +90,12 @@ fn read_in_ranges(
     } else {
         layout::text(&pages)
     };
-    render(&text, &pages)
+    render(&text, pages)
 }
 
 /// The text of `pdftotext` (pages separated by form feeds) laid out with the geometry of
 /// `pages`.
-fn render(text: &str, pages: &[Page]) -> Result<Rendered, PdfError> {
+fn render(text: &str, mut pages: Vec<Page>) -> Result<Rendered, PdfError> {
     let texts: Vec<&str> = text
         .trim_end_matches(['\n', '\u{c}'])
         .split('\u{c}')
@@ -108,7 +108,8 @@ fn render(text: &str, pages: &[Page]) -> Result<Rendered, PdfError> {
             pages: pages.len().max(texts.len()),
         });
     }
-    let body = body_height(pages);
+    let body = body_height(&pages);
+    let line_gap = line_gap(&pages);
     let mut pages_lines: Vec<Vec<String>> = texts
         .iter()
         .map(|t| {
@@ -123,7 +124,8 @@ fn render(text: &str, pages: &[Page]) -> Result<Rendered, PdfError> {
         .enumerate()
         .map(|(k, lines)| {
             let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-            let mut geometry = pair(&refs, pages.get(k).map_or(&[][..], |p| &p.lines));
+            let layout = pages.get_mut(k).map(|p| std::mem::take(&mut p.lines));
+            let mut geometry = pair(&refs, layout.unwrap_or_default());
             merge_lone_markers(lines, &mut geometry);
             restore_hyphens(lines, &geometry);
             geometry
@@ -135,7 +137,7 @@ fn render(text: &str, pages: &[Page]) -> Result<Rendered, PdfError> {
         .collect();
     let furniture = furniture(&pages_lines);
     let mut out = Renderer {
-        line_gap: line_gap(pages),
+        line_gap,
         ..Renderer::default()
     };
     for (k, lines) in pages_lines.iter().enumerate() {
@@ -291,9 +293,9 @@ fn opens_label(text: &str) -> bool {
 /// else the next layout line with the same characters, or holding this line and the next one
 /// (poppler's text output splits a line at a wide gap), or the next two layout lines together
 /// (it joins a line ending in a hyphen to the next); `None` when there is none near.
-fn pair(lines: &[&str], layout: &[Line]) -> Vec<Option<Line>> {
+fn pair(lines: &[&str], layout: Vec<Line>) -> Vec<Option<Line>> {
     if lines.len() == layout.len() {
-        return layout.iter().cloned().map(Some).collect();
+        return layout.into_iter().map(Some).collect();
     }
     let sorted = |mut chars: Vec<char>| {
         chars.sort_unstable();
