@@ -7,7 +7,9 @@
 //! lexicon of the pair) aligns the two paragraphs' sentences. A sentence it leaves without
 //! counterpart is reported when it is long enough to matter and the paragraphs' lengths confirm
 //! it: the version is shorter (or longer) by a good part of that sentence than the pivot
-//! predicts.
+//! predicts, or the learnt links say the other paragraph lacks it. Where the aligner joins the
+//! lone sentence to a neighbour's bead and neither tells, the sentence whose removal lets the
+//! rest align far more cheaply is the one reported.
 
 use std::ops::Range;
 
