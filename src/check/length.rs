@@ -3,6 +3,7 @@
 
 use super::{Code, Context, Finding, Severity, describe};
 use crate::align::Row;
+use crate::parse::leaves_clause_open;
 
 /// Lowest share of the predicted length a unit may have before it is reported: a paragraph
 /// translated in full is seldom below two thirds of what the other versions predict (under
@@ -120,20 +121,15 @@ pub(super) fn length_ratios(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether version `v`'s text on `row` stops without the sentence-final punctuation that ends
-/// the pivot's (a comma counts: preambular paragraphs end in one).
+/// Whether version `v`'s text on `row` stops without the punctuation that ends the pivot's
+/// (the parser's test for a line that leaves its clause open: a comma, a closing quotation mark
+/// or bracket counts, a trailing footnote marker does not).
 fn stops_mid_sentence(cx: &Context, row: &Row, pivot: usize, v: usize) -> bool {
-    let ends_sentence = |w: usize| {
-        row.text(cx.docs, w).is_some_and(|t| {
-            t.trim_end()
-                .trim_end_matches([')', '）', '"', '\'', '”', '’', '»', '」', '』', ']'])
-                .ends_with([
-                    '.', ';', ':', '!', '?', '…', ',', '。', '；', '：', '！', '？', '，', '、',
-                    '؛', '؟', '،',
-                ])
-        })
+    let open = |w: usize| {
+        row.text(cx.docs, w)
+            .map(|t| leaves_clause_open(t.trim_end(), cx.docs[w].language))
     };
-    ends_sentence(pivot) && !ends_sentence(v)
+    open(pivot) == Some(false) && open(v) == Some(true)
 }
 
 /// `ratio[v][w]`: length of `v` over length of `w`, the median over the rows both have (a unit

@@ -91,32 +91,41 @@ pub(crate) fn clean(raw: &str) -> String {
     out
 }
 
-// The furniture patterns spell digits as the ASCII, Arabic-Indic, Persian and full-width
-// ones, not `\d` (every Unicode digit), which costs ten times as much to compile.
+/// The digits of page furniture: ASCII, Arabic-Indic, Persian and full-width. Not every Unicode
+/// digit, as `\d` means, which costs ten times as much to compile.
+const FURNITURE_DIGIT: &str = "[0-9٠-٩۰-۹０-９]";
+
+/// A page-furniture pattern, `\d` standing for [`FURNITURE_DIGIT`].
+fn furniture_pattern(pattern: &str, what: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\d", FURNITURE_DIGIT))
+        .unwrap_or_else(|e| panic!("{what} pattern: {e}"))
+}
+
 static JOB_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[0-9٠-٩۰-۹０-９]{6}\s+){0,2}((?:V\.|GE\.|N)?[0-9٠-٩۰-۹０-９]{2}-[0-9٠-٩۰-۹０-９]{5}(?:\s*\([A-Z]\))?)(?:\s+[0-9٠-٩۰-۹０-９]{6}){0,2}(?:\s+[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+)?(?:\s+\*[0-9٠-٩۰-۹０-９]{7,9}\*)?$",
+    furniture_pattern(
+        r"^(?:\d{6}\s+){0,2}((?:V\.|GE\.|N)?\d{2}-\d{5}(?:\s*\([A-Z]\))?)(?:\s+\d{6}){0,2}(?:\s+[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+)?(?:\s+\*\d{7,9}\*)?$",
+        "job-number",
     )
-    .expect("valid job-number pattern")
 });
 
 static JOB_PAGE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:V\.|GE\.)?[0-9٠-٩۰-۹０-９]{2}-[0-9٠-٩۰-۹０-９]{5}/[0-9٠-٩۰-۹０-９]{1,3}|/[0-9٠-٩۰-۹０-９]{1,3}(?:V\.|GE\.)?[0-9٠-٩۰-۹０-９]{2}-[0-9٠-٩۰-۹０-９]{5})$")
-        .expect("valid page-footer pattern")
+    furniture_pattern(
+        r"^(?:(?:V\.|GE\.)?\d{2}-\d{5}/\d{1,3}|/\d{1,3}(?:V\.|GE\.)?\d{2}-\d{5})$",
+        "page-footer",
+    )
 });
 
-static BARCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\*\s?[0-9٠-٩۰-۹０-９]{7,9}\s?\*$").expect("valid barcode pattern")
-});
+static BARCODE: LazyLock<Regex> =
+    LazyLock::new(|| furniture_pattern(r"^\*\s?\d{7,9}\s?\*$", "barcode"));
 
 static RULE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[_\-–—‒―=]{3,}$").expect("valid rule pattern"));
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:-\s*[0-9٠-٩۰-۹０-９]{1,3}\s*-|[0-9٠-٩۰-۹０-９]{1,3}|[0-9٠-٩۰-۹０-９]{1,3}\s*/\s*[0-9٠-٩۰-۹０-９]{1,3}|(?i:page|página|стр\.)\s*[0-9٠-٩۰-۹０-９]{1,3})$",
+    furniture_pattern(
+        r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|(?i:page|página|стр\.)\s*\d{1,3})$",
+        "page-number",
     )
-    .expect("valid page-number pattern")
 });
 
 /// A UN document symbol ([`UN_SYMBOL`]: `A/RES/70/1`, `E/CN.15/2011/L.3/Rev.1`,

@@ -7,7 +7,7 @@
 
 mod blocks;
 /// How a wrapped line joins its paragraph, for readers that join lines themselves (PDF).
-pub(crate) use blocks::join_into;
+pub(crate) use blocks::{join_into, leaves_clause_open};
 mod footnotes;
 mod header;
 pub(crate) mod lines;
