@@ -12,12 +12,20 @@ en en.txt fr.txt zh.txt` then runs; a deletion is found when a sentence-missing 
 the version on the paragraph's row. An untouched paragraph (k % 4 odd) is flagged when any
 sentence-missing or sentence-extra finding stands on its row.
 
-VERSALIGN_CORPORA defaults to ../shared/corpora. Writes the table to OUT.md when given.
+Two constructions are measured: paragraphs of three real sentences (lines of running text that
+end in a full stop, question or exclamation mark and open with no paragraph or list label; see
+`is_sentence`), and
+paragraphs of any three lines, where a heading without punctuation runs into the next sentence
+and numbered paragraphs are glued together.
+
+VERSALIGN_CORPORA defaults to ../shared/corpora. Writes the tables to OUT.md when given,
+keeping what OUT.md holds from a line "## Earlier figures" on.
 """
 
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,8 +38,25 @@ LANGS = ["en", "fr", "zh"]
 MIN_WORDS = 8
 
 
-def paragraphs(root):
-    """Lists of three line numbers of one document each, in document order."""
+# A line of running text that is a whole sentence: it ends in a full stop, question or
+# exclamation mark and does not open with a paragraph or list label. Headings, list items and
+# lead-ins (ending in a semicolon or colon) and numbered paragraphs of the devset are left out of
+# the "real sentences" construction: glued into one paragraph, a heading has no punctuation to
+# end it, list items are clauses of one sentence, and numbered paragraphs are split apart again
+# by their numbers.
+SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
+LABEL = re.compile(r"^(\(?([0-9]+(\.[0-9]+)*|[a-zA-Z]|[ivxlcIVXLC]+)[.)]|[a-z])\s")
+
+
+def is_sentence(line):
+    """Whether an English devset line is a real sentence of running text."""
+    line = line.strip()
+    return bool(SENTENCE_END.search(line)) and not LABEL.match(line)
+
+
+def paragraphs(root, real_only):
+    """Lists of three line numbers of one document each, in document order; only lines that are
+    real sentences (see `is_sentence`) when `real_only`."""
     dev = Path(os.environ.get("VERSALIGN_CORPORA", root / ".." / "shared" / "corpora"))
     dev = dev / "unpc-devset"
     lines = {lang: (dev / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
@@ -41,7 +66,8 @@ def paragraphs(root):
         fields = line.split()
         en = next(f for f in fields[1:] if f.startswith("en:"))
         _, para, sent = en.split(":")
-        docs[fields[0]].append((int(para), int(sent), n))
+        if not real_only or is_sentence(lines["en"][n]):
+            docs[fields[0]].append((int(para), int(sent), n))
     groups = []
     for name in sorted(docs):
         order = [n for _, _, n in sorted(docs[name])]
@@ -70,12 +96,18 @@ def build(lines, groups, folder):
     return deleted, {1 + 2 * k: k for k in range(len(groups))}
 
 
-def main():
-    if len(sys.argv) not in (2, 3):
-        sys.exit(__doc__)
-    binary = os.path.realpath(sys.argv[1])
-    root = Path(__file__).resolve().parent.parent
-    lines, groups = paragraphs(root)
+CONSTRUCTIONS = [
+    (True, "three real sentences (lines ending in . ? or !, without a paragraph or list "
+           "label)"),
+    (False, "any three lines (headings, list items and numbered paragraphs included)"),
+]
+
+# Handwritten history below this line of OUT.md is kept when the file is rewritten.
+HISTORY = "## Earlier figures"
+
+
+def measure(binary, lines, groups):
+    """Run `check` on the built versions; the table rows, the findings by code and the time."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         deleted, en_line = build(lines, groups, folder)
@@ -113,15 +145,34 @@ def main():
     codes = defaultdict(int)
     for f in report["findings"]:
         codes[f["code"]] += 1
-    text = ("Sentence omission (seed %d): %d paragraphs of three unpc-devset sentences of one "
-            "document, en+fr+zh, `check --json --pivot en`, %.2f s wall time.\n\n"
-            "| case | paragraphs | result |\n|---|---:|---:|\n" % (SEED, len(groups), took)
-            + "\n".join(rows) + "\n\nAll findings by code: "
-            + ", ".join(f"{c} {n}" for c, n in sorted(codes.items())) + "\n")
+    return rows, codes, took
+
+
+def main():
+    if len(sys.argv) not in (2, 3):
+        sys.exit(__doc__)
+    binary = os.path.realpath(sys.argv[1])
+    root = Path(__file__).resolve().parent.parent
+    text = ""
+    for real_only, what in CONSTRUCTIONS:
+        lines, groups = paragraphs(root, real_only)
+        rows, codes, took = measure(binary, lines, groups)
+        text += ("### Paragraphs of %s\n\nSeed %d: %d paragraphs of one document each, "
+                 "en+fr+zh, `check --json --pivot en`, %.2f s wall time.\n\n"
+                 "| case | paragraphs | result |\n|---|---:|---:|\n"
+                 % (what, SEED, len(groups), took)
+                 + "\n".join(rows) + "\n\nAll findings by code: "
+                 + ", ".join(f"{c} {n}" for c, n in sorted(codes.items())) + "\n\n")
     print(text)
     if len(sys.argv) == 3:
+        out = Path(sys.argv[2])
+        history = ""
+        if out.exists():
+            old = out.read_text(encoding="utf-8")
+            if HISTORY in old:
+                history = old[old.index(HISTORY):]
         command = "Command: `" + " ".join([f"scripts/{Path(sys.argv[0]).name}", *sys.argv[1:]]) + "`\n\n"
-        Path(sys.argv[2]).write_text(command + text, encoding="utf-8")
+        out.write_text(command + text + history, encoding="utf-8")
 
 
 if __name__ == "__main__":
