@@ -11,7 +11,8 @@ paragraph-extra finding stands on a row where the version lacking the paragraph 
 every other version has exactly that one paragraph. Every other presence finding is "elsewhere".
 The wall time of each check (start-up included) is reported too.
 
-VERSALIGN_CORPORA defaults to ../shared/corpora. Writes the table to OUT.md when given.
+VERSALIGN_CORPORA defaults to ../shared/corpora. Writes the table to OUT.md when given, keeping
+what OUT.md holds from a line "## Earlier figures" on.
 """
 
 import json
@@ -119,6 +120,10 @@ def run_set(binary, lines, langs, work):
     return found, total, elsewhere, best
 
 
+# Handwritten history below this line of OUT.md is kept when the file is rewritten.
+HISTORY = "## Earlier figures"
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
@@ -138,8 +143,14 @@ def main():
             "paragraphs), 4,000 unpc-devset paragraphs, `check --json --pivot en`, best of 3 "
             "wall times.\n\n" % (SEED, RATE_TRANSLATION * 100, RATE_PIVOT * 100)) + "\n".join(table) + "\n"
     if len(sys.argv) == 3:
+        out = Path(sys.argv[2])
+        history = ""
+        if out.exists():
+            old = out.read_text(encoding="utf-8")
+            if HISTORY in old:
+                history = "\n" + old[old.index(HISTORY):]
         command = "Command: `" + " ".join([f"scripts/{Path(sys.argv[0]).name}", *sys.argv[1:]]) + "`\n\n"
-        Path(sys.argv[2]).write_text(command + text, encoding="utf-8")
+        out.write_text(command + text + history, encoding="utf-8")
     else:
         print(text)
 

@@ -97,15 +97,23 @@ const MIN_EVIDENCE: u32 = 3;
 /// Below this share of its links found on the other side, a unit is unrelated to it.
 const UNRELATED: f64 = 0.15;
 
+/// Links each unit of a one-to-one bead must touch for the links to speak against it with full
+/// weight. The links are each word's one best partner, so a short paragraph and its free
+/// translation (`The Chair will address the Committee at its opening meeting.` / `La Présidente
+/// fera une déclaration à la séance d'ouverture.`) often share none of their three or four: such
+/// a pair, split into a 1-0 and a 0-1 bead, gave half the paragraph-missing findings away from a
+/// deletion on the random-deletion benchmark. A merge keeps [`MIN_EVIDENCE`]: a neighbour joined
+/// to a paragraph must not ride on its words.
+const MIN_EVIDENCE_PAIR: u32 = 5;
+
 /// How far the links say a unit is unrelated to `other`: 0 when `other` holds a fair share of
-/// the unit's links (or the unit has none), else 1 from [`MIN_EVIDENCE`] links on, in
-/// proportion below.
-fn unrelated(own: &LinkSet, other: &LinkSet) -> f64 {
+/// the unit's links (or the unit has none), else 1 from `full` links on, in proportion below.
+fn unrelated(own: &LinkSet, other: &LinkSet, full: u32) -> f64 {
     let n = own.len();
     if n == 0 || f64::from(own.shared(other)) >= UNRELATED * f64::from(n) {
         0.0
     } else {
-        f64::from(n.min(MIN_EVIDENCE)) / f64::from(MIN_EVIDENCE)
+        f64::from(n.min(full)) / f64::from(full)
     }
 }
 
@@ -316,7 +324,8 @@ impl Links {
     /// unrelated paragraphs; 0 when no link touches the bead. Also how many of the bead's units
     /// the links speak against: units of whose links the other side holds hardly any (a
     /// paragraph paired with an unrelated one, or joined to a neighbour it has nothing to do
-    /// with), each counted in full from [`MIN_EVIDENCE`] links on, in proportion below.
+    /// with), each counted in full from [`MIN_EVIDENCE`] links on ([`MIN_EVIDENCE_PAIR`] in a
+    /// one-to-one bead), in proportion below.
     pub(crate) fn agreement(
         &self,
         ra: std::ops::Range<usize>,
@@ -332,8 +341,13 @@ impl Links {
         if sizes == 0 {
             return (0.0, 0.0);
         }
-        let against = from.iter().map(|s| unrelated(s, &y)).sum::<f64>()
-            + to.iter().map(|s| unrelated(s, &x)).sum::<f64>();
+        let full = if from.len() == 1 && to.len() == 1 {
+            MIN_EVIDENCE_PAIR
+        } else {
+            MIN_EVIDENCE
+        };
+        let against = from.iter().map(|s| unrelated(s, &y, full)).sum::<f64>()
+            + to.iter().map(|s| unrelated(s, &x, full)).sum::<f64>();
         (2.0 * f64::from(x.shared(&y)) / f64::from(sizes), against)
     }
 
@@ -351,7 +365,7 @@ impl Links {
             .into_iter()
             .flatten()
             .filter_map(|k| others.get(k))
-            .map(|other| unrelated(own, other))
+            .map(|other| unrelated(own, other, MIN_EVIDENCE))
             .fold(f64::INFINITY, f64::min)
             .min(1.0)
     }
@@ -405,8 +419,14 @@ mod tests {
         assert_eq!(links.len(), 12);
         // A paragraph and its translation share every link; a paragraph and another do not.
         assert_eq!(links.agreement(3..4, 3..4), (1.0, 0.0));
+        // Three links each: the links speak against the pair with 3/5 of their weight per unit,
+        // against a neighbour joined to a unit with all of it.
         let (share, against) = links.agreement(3..4, 8..9);
-        assert!(share < 0.4 && against == 2.0, "{share} {against}");
+        assert!(
+            share < 0.4 && (against - 1.2).abs() < 1e-9,
+            "{share} {against}"
+        );
+        assert_eq!(links.agreement(3..5, 8..9).1, 3.0);
         // Joining a neighbour dilutes the agreement.
         assert!(links.agreement(3..5, 4..5).0 < links.agreement(4..5, 4..5).0);
         // Unit 3 left out beside units 7 and 8 is surely alone; beside its partner it is not.
