@@ -176,10 +176,16 @@ pub(crate) fn scan(
             .chars()
             .next()
             .is_some_and(|c| superscript_digit(c).is_some());
+        // Outside a footnote area, a line led by asterisks starts a note only the first time: a
+        // document explains each of `*`, `**`, `***` once, and further lines so led are list
+        // items (the bullets of a Chinese list), whatever the body's asterisks mark.
         let start = note_start(text, in_area, expected, inventory).filter(|(m, _)| {
-            superscript
-                || m.parse::<u32>()
-                    .map_or(true, |n| !in_area || expected == 0 || n > last_number)
+            let repeated_star =
+                !in_area && m.starts_with('*') && notes.iter().any(|n| &n.marker == m);
+            !repeated_star
+                && (superscript
+                    || m.parse::<u32>()
+                        .map_or(true, |n| !in_area || expected == 0 || n > last_number))
         });
         match start {
             Some((marker, offset)) => {
@@ -346,6 +352,25 @@ mod tests {
         assert_eq!(roles[0], NoteRole::None);
         assert_eq!(roles[2], NoteRole::None);
         assert_eq!(roles[5], NoteRole::None);
+    }
+
+    #[test]
+    fn lines_led_by_an_asterisk_already_explained_are_list_items() {
+        let ls = lines(&[
+            "临时议程*",
+            "* 因技术原因重发。",
+            "委员会建议：",
+            "* 确保家庭权利得到保护和加强；",
+            "* 对涉及性骚扰的行为施以更严厉的处罚；",
+        ]);
+        let kinds = kinds_of(&ls);
+        let blank = vec![true; ls.len()];
+        let inventory: HashSet<String> = ["*".to_string()].into();
+        let (notes, roles) = scan(&ls, &kinds, &blank, &inventory, Language::Zh);
+        assert_eq!(markers_of(&notes), vec!["*"]);
+        assert_eq!(notes[0].text, "因技术原因重发。");
+        assert_eq!(roles[3], NoteRole::None);
+        assert_eq!(roles[4], NoteRole::None);
     }
 
     #[test]
