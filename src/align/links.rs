@@ -391,6 +391,7 @@ mod tests {
             names: Vec::new(),
             cognates: Default::default(),
             words: words.to_vec(),
+            ending: crate::align::units::Ending::Open,
         }
     }
 

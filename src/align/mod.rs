@@ -628,6 +628,7 @@ mod tests {
             names: Vec::new(),
             cognates: Default::default(),
             words: Vec::new(),
+            ending: crate::align::units::Ending::Open,
         };
         let pivot: Vec<Unit> = [100.0, 100.0, 100.0].into_iter().map(unit).collect();
         let w: Vec<Unit> = [200.0, 260.0, 600.0].into_iter().map(unit).collect();

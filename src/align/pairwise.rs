@@ -746,6 +746,7 @@ mod tests {
             names: Vec::new(),
             cognates: Default::default(),
             words: Vec::new(),
+            ending: crate::align::units::Ending::Open,
         }
     }
 

@@ -31,6 +31,22 @@ pub(crate) struct Unit {
     pub cognates: CognateSet,
     /// Content words (see [`WordIds`]), as sorted distinct ids of the unit's version.
     pub words: Vec<u32>,
+    /// How the unit's text ends: as a sentence does, or open (a caption when short).
+    pub ending: Ending,
+}
+
+/// How a unit's text ends, which tells a caption (an unnumbered heading, a name line) from the
+/// paragraphs around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ending {
+    /// With a full stop, comma, semicolon, question or exclamation mark (in any script).
+    Sentence,
+    /// A short line of text with no label and no such end (`Press release`, `Ambassador`,
+    /// `Périgée:`), at most [`CAPTION_WORDS`] words.
+    Caption,
+    /// Anything else: a longer line with no such end (a title wrapped over lines), a heading,
+    /// a footnote.
+    Open,
 }
 
 /// A piece of evidence reduced to a hash, so that comparing units compares integers.
@@ -100,6 +116,7 @@ impl Unit {
         let markers = keys(block.footnote_refs.iter().map(|r| r.marker.as_str()));
         Unit {
             kind: Some(block.kind),
+            ending: ending(&block.text, block.kind, lang),
             key,
             markers,
             ..Unit::of_text(&block.text, lang, anchors, words)
@@ -138,7 +155,32 @@ impl Unit {
             names: names(text, lang),
             cognates: cognates(text, lang),
             words: words.of(text),
+            ending: Ending::Open,
         }
+    }
+}
+
+/// Most words (characters in Chinese) of a caption.
+const CAPTION_WORDS: usize = 6;
+const CAPTION_CHARS_ZH: usize = 16;
+
+/// How a block's text ends (see [`Ending`]); only unlabelled text and titles are captions.
+fn ending(text: &str, kind: BlockKind, lang: Language) -> Ending {
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]*".contains(c));
+    let ends = text.ends_with([
+        '.', ',', ';', '!', '?', '。', '，', '；', '！', '？', '،', '؛', '؟',
+    ]);
+    let short = if lang == Language::Zh {
+        text.chars().filter(|c| !c.is_whitespace()).count() <= CAPTION_CHARS_ZH
+    } else {
+        text.split_whitespace().count() <= CAPTION_WORDS
+    };
+    if ends {
+        Ending::Sentence
+    } else if short && !text.is_empty() && matches!(kind, BlockKind::Text | BlockKind::Title) {
+        Ending::Caption
+    } else {
+        Ending::Open
     }
 }
 
@@ -469,6 +511,19 @@ pub(crate) fn pair_cost(a: &[Unit], b: &[Unit], model: LengthModel, w: &Weights)
         let merged = if a.len() > 1 || b.len() > 1 { 2.0 } else { 1.0 };
         cost += w.kind_clash * merged * ha.abs_diff(hb) as f64;
     }
+    // A caption joined to the sentences after or before it, where the other version has those
+    // sentences alone, is a heading merged into a paragraph as well (a title wrapped over
+    // lines, whose parts end open, is not).
+    let ends = |u: &Unit| u.ending == Ending::Sentence;
+    let caption_joined = |us: &[Unit]| {
+        us.len() > 1
+            && us.iter().any(|u| u.ending == Ending::Caption)
+            && us.iter().all(|u| u.ending == Ending::Caption || ends(u))
+    };
+    let lone_sentences = |us: &[Unit]| matches!(us, [u] if ends(u));
+    if (caption_joined(a) && lone_sentences(b)) || (caption_joined(b) && lone_sentences(a)) {
+        cost += w.kind_clash * 2.0;
+    }
     let twins = |us: &[Unit]| {
         us.windows(2)
             .filter(|w| {
@@ -500,6 +555,7 @@ mod tests {
             names: Vec::new(),
             cognates: CognateSet::default(),
             words: Vec::new(),
+            ending: Ending::Open,
         }
     }
 
@@ -589,6 +645,93 @@ mod tests {
         let joined = pair_cost(&[heading, para.clone()], &b, model, &WEIGHTS);
         let plain = pair_cost(&[unit(20.0, None, &[]), para], &b, model, &WEIGHTS);
         assert!(joined >= plain + 2.0 * WEIGHTS.kind_clash - 1e-9);
+    }
+
+    #[test]
+    fn a_caption_joined_to_a_paragraph_costs_as_a_heading_does() {
+        let model = LengthModel {
+            ratio: 1.0,
+            variance: 6.8,
+        };
+        let block = |text: &str| Unit {
+            ending: ending(text, BlockKind::Text, Language::En),
+            ..unit(
+                text.chars().filter(|c| !c.is_whitespace()).count() as f64,
+                None,
+                &[],
+            )
+        };
+        let caption = block("Press release");
+        assert_eq!(caption.ending, Ending::Caption);
+        let para = block("I strongly request that the United Nations take an impartial stand.");
+        let b = [block(
+            "J'engage fermement l'Organisation à adopter une position impartiale.",
+        )];
+        let joined = pair_cost(&[caption.clone(), para.clone()], &b, model, &WEIGHTS);
+        let open = Unit {
+            ending: Ending::Open,
+            ..caption
+        };
+        let plain = pair_cost(&[open, para], &b, model, &WEIGHTS);
+        assert!((joined - plain - 2.0 * WEIGHTS.kind_clash).abs() < 1e-9);
+        // A title wrapped over two lines ends open in its first part: joining the parts is not
+        // a caption merged into a paragraph.
+        let wrapped = [
+            block("Convención de las Naciones Unidas sobre los Contratos de"),
+            block("Compraventa Internacional de Mercaderías"),
+        ];
+        assert_eq!(wrapped[0].ending, Ending::Open);
+        let title = [block("Convention on the International Sale of Goods")];
+        let whole = pair_cost(&wrapped, &title, model, &WEIGHTS);
+        let unmarked: Vec<Unit> = wrapped
+            .iter()
+            .map(|u| Unit {
+                ending: Ending::Open,
+                ..u.clone()
+            })
+            .collect();
+        assert_eq!(whole, pair_cost(&unmarked, &title, model, &WEIGHTS));
+    }
+
+    #[test]
+    fn a_line_ends_as_a_sentence_a_caption_or_open() {
+        let of = |t: &str, k: BlockKind, l: Language| ending(t, k, l);
+        assert_eq!(
+            of("Ambassador", BlockKind::Text, Language::En),
+            Ending::Caption
+        );
+        assert_eq!(
+            of("Périgée:", BlockKind::Text, Language::Fr),
+            Ending::Caption
+        );
+        assert_eq!(
+            of("其他事项", BlockKind::Text, Language::Zh),
+            Ending::Caption
+        );
+        assert_eq!(
+            of("Article 7", BlockKind::Heading, Language::En),
+            Ending::Open
+        );
+        assert_eq!(
+            of(
+                "Recalling its resolution 70/1,",
+                BlockKind::Preamble,
+                Language::En
+            ),
+            Ending::Sentence
+        );
+        assert_eq!(
+            of(
+                "本集团再次强调不扩散机制的原则。",
+                BlockKind::Text,
+                Language::Zh
+            ),
+            Ending::Sentence
+        );
+        assert_eq!(
+            of("«Fin.»", BlockKind::Text, Language::Fr),
+            Ending::Sentence
+        );
     }
 
     #[test]
