@@ -3,6 +3,8 @@
 //! taken out, and footnote markers (found small and raised in the layout) written as
 //! superscript digits glued to the word they follow, the way the parser reads them for sure.
 
+use std::borrow::Cow;
+
 use crate::input::superscript_marker;
 
 /// Whether `c` is a bidi control poppler wraps right-to-left runs in (U+200E/F, U+202A–202E,
@@ -11,9 +13,13 @@ pub(super) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The line without bidi controls.
-pub(super) fn strip_bidi(line: &str) -> String {
-    line.chars().filter(|c| !is_bidi_control(*c)).collect()
+/// The line without bidi controls (borrowed when it has none: most lines of most PDFs).
+pub(super) fn strip_bidi(line: &str) -> Cow<'_, str> {
+    if line.contains(is_bidi_control) {
+        Cow::Owned(line.chars().filter(|c| !is_bidi_control(*c)).collect())
+    } else {
+        Cow::Borrowed(line)
+    }
 }
 
 /// A right-to-left line with its embedded runs of digits and punctuation put in logical order.

@@ -452,7 +452,7 @@ fn note_line(raw: &str, geometry: Option<&Line>) -> String {
     };
     let latin_in_rtl = raw.starts_with('\u{202B}') && !raw.chars().any(clean::is_rtl_letter);
     let trimmed = text.trim();
-    match trimmed.strip_suffix(marker.as_str()) {
+    match trimmed.strip_suffix(&*marker) {
         Some(rest) if latin_in_rtl && clean::is_marker(&marker) && !rest.trim().is_empty() => {
             let rest = rest.trim();
             let body = rest.trim_start_matches(['.', ',', ':', ';', '،', '؛']);
@@ -668,7 +668,8 @@ impl Renderer {
                 let context = k
                     .checked_sub(1)
                     .map(|p| clean::strip_bidi(&line.words[p].text))
-                    .filter(|c| !rtl && !c.is_empty());
+                    .filter(|c| !rtl && !c.is_empty())
+                    .map(std::borrow::Cow::into_owned);
                 (context, m)
             })
             .collect();
@@ -703,7 +704,7 @@ fn raised(line: &Line) -> impl Iterator<Item = (usize, String)> + '_ {
     let height = line.height();
     line.words.iter().enumerate().filter_map(move |(k, w)| {
         let text = clean::strip_bidi(&w.text);
-        (w.height() < RAISED * height && clean::is_marker(&text)).then_some((k, text))
+        (w.height() < RAISED * height && clean::is_marker(&text)).then(|| (k, text.into_owned()))
     })
 }
 
