@@ -160,8 +160,10 @@ impl Unit {
     }
 }
 
-/// Most words (characters in Chinese) of a caption.
+/// Most words of a caption.
 const CAPTION_WORDS: usize = 6;
+
+/// Most characters of a Chinese caption.
 const CAPTION_CHARS_ZH: usize = 16;
 
 /// How a block's text ends (see [`Ending`]); only unlabelled text and titles are captions.
@@ -695,25 +697,24 @@ mod tests {
 
     #[test]
     fn a_line_ends_as_a_sentence_a_caption_or_open() {
-        let of = |t: &str, k: BlockKind, l: Language| ending(t, k, l);
         assert_eq!(
-            of("Ambassador", BlockKind::Text, Language::En),
+            ending("Ambassador", BlockKind::Text, Language::En),
             Ending::Caption
         );
         assert_eq!(
-            of("Périgée:", BlockKind::Text, Language::Fr),
+            ending("Périgée:", BlockKind::Text, Language::Fr),
             Ending::Caption
         );
         assert_eq!(
-            of("其他事项", BlockKind::Text, Language::Zh),
+            ending("其他事项", BlockKind::Text, Language::Zh),
             Ending::Caption
         );
         assert_eq!(
-            of("Article 7", BlockKind::Heading, Language::En),
+            ending("Article 7", BlockKind::Heading, Language::En),
             Ending::Open
         );
         assert_eq!(
-            of(
+            ending(
                 "Recalling its resolution 70/1,",
                 BlockKind::Preamble,
                 Language::En
@@ -721,7 +722,7 @@ mod tests {
             Ending::Sentence
         );
         assert_eq!(
-            of(
+            ending(
                 "本集团再次强调不扩散机制的原则。",
                 BlockKind::Text,
                 Language::Zh
@@ -729,7 +730,7 @@ mod tests {
             Ending::Sentence
         );
         assert_eq!(
-            of("«Fin.»", BlockKind::Text, Language::Fr),
+            ending("«Fin.»", BlockKind::Text, Language::Fr),
             Ending::Sentence
         );
     }
