@@ -697,42 +697,29 @@ mod tests {
 
     #[test]
     fn a_line_ends_as_a_sentence_a_caption_or_open() {
-        assert_eq!(
-            ending("Ambassador", BlockKind::Text, Language::En),
-            Ending::Caption
-        );
-        assert_eq!(
-            ending("Périgée:", BlockKind::Text, Language::Fr),
-            Ending::Caption
-        );
-        assert_eq!(
-            ending("其他事项", BlockKind::Text, Language::Zh),
-            Ending::Caption
-        );
-        assert_eq!(
-            ending("Article 7", BlockKind::Heading, Language::En),
-            Ending::Open
-        );
-        assert_eq!(
-            ending(
+        use BlockKind::{Heading, Preamble, Text};
+        use Ending::{Caption, Open, Sentence};
+        for (text, kind, lang, want) in [
+            ("Ambassador", Text, Language::En, Caption),
+            ("Périgée:", Text, Language::Fr, Caption),
+            ("其他事项", Text, Language::Zh, Caption),
+            ("Article 7", Heading, Language::En, Open),
+            (
                 "Recalling its resolution 70/1,",
-                BlockKind::Preamble,
-                Language::En
+                Preamble,
+                Language::En,
+                Sentence,
             ),
-            Ending::Sentence
-        );
-        assert_eq!(
-            ending(
+            (
                 "本集团再次强调不扩散机制的原则。",
-                BlockKind::Text,
-                Language::Zh
+                Text,
+                Language::Zh,
+                Sentence,
             ),
-            Ending::Sentence
-        );
-        assert_eq!(
-            ending("«Fin.»", BlockKind::Text, Language::Fr),
-            Ending::Sentence
-        );
+            ("«Fin.»", Text, Language::Fr, Sentence),
+        ] {
+            assert_eq!(ending(text, kind, lang), want, "{text}");
+        }
     }
 
     #[test]

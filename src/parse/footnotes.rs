@@ -335,7 +335,7 @@ mod tests {
 
     #[test]
     fn superscript_and_asterisk_notes_between_paragraphs() {
-        let ls = lines(&[
+        let (notes, roles) = scan_paragraphs_with_star(&[
             "哥伦比亚*和菲律宾：决议修订草案",
             "* 代表联合国会员国中的拉丁美洲和加勒比国家组成员。",
             "强调第十二届大会的重要性，",
@@ -343,10 +343,6 @@ mod tests {
             "² 联合国，《条约汇编》，第 2225 卷，第 39574 号。",
             "意识到新技术，",
         ]);
-        let kinds = kinds_of(&ls);
-        let blank = vec![true; ls.len()];
-        let inventory: HashSet<String> = ["*".to_string()].into();
-        let (notes, roles) = scan(&ls, &kinds, &blank, &inventory, Language::Zh);
         assert_eq!(markers_of(&notes), vec!["*", "1", "2"]);
         assert_eq!(notes[1].text, "A/CONF.213/18，第一章，决议 1。");
         assert_eq!(roles[0], NoteRole::None);
@@ -356,17 +352,13 @@ mod tests {
 
     #[test]
     fn lines_led_by_an_asterisk_already_explained_are_list_items() {
-        let ls = lines(&[
+        let (notes, roles) = scan_paragraphs_with_star(&[
             "临时议程*",
             "* 因技术原因重发。",
             "委员会建议：",
             "* 确保家庭权利得到保护和加强；",
             "* 对涉及性骚扰的行为施以更严厉的处罚；",
         ]);
-        let kinds = kinds_of(&ls);
-        let blank = vec![true; ls.len()];
-        let inventory: HashSet<String> = ["*".to_string()].into();
-        let (notes, roles) = scan(&ls, &kinds, &blank, &inventory, Language::Zh);
         assert_eq!(markers_of(&notes), vec!["*"]);
         assert_eq!(notes[0].text, "因技术原因重发。");
         assert_eq!(roles[3], NoteRole::None);
@@ -397,6 +389,14 @@ mod tests {
         let ls = lines(texts);
         let kinds = kinds_of(&ls);
         scan(&ls, &kinds, &vec![false; ls.len()], &HashSet::new(), lang)
+    }
+
+    /// Chinese lines, each a paragraph after a blank line, whose body carries a `*` marker.
+    fn scan_paragraphs_with_star(texts: &[&str]) -> (Vec<NoteDraft>, Vec<NoteRole>) {
+        let ls = lines(texts);
+        let kinds = kinds_of(&ls);
+        let inventory: HashSet<String> = ["*".to_string()].into();
+        scan(&ls, &kinds, &vec![true; ls.len()], &inventory, Language::Zh)
     }
 
     fn markers_of(notes: &[NoteDraft]) -> Vec<&str> {
