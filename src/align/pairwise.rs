@@ -264,7 +264,7 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
                 - if anchored { HARD_ANCHOR } else { 0.0 }
         })
     };
-    beads
+    let beads = beads
         .into_iter()
         .map(|bead| {
             let method = method_of(a, b, &bead.a, &bead.b);
@@ -280,7 +280,51 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
                 score,
             }
         })
-        .collect()
+        .collect();
+    extras_first(beads)
+}
+
+/// The beads with, in each run of units left without counterpart, the version's units (0-1)
+/// before the pivot's (1-0). Where a version lacks one pivot unit and adds another beside it,
+/// either order is as cheap; one order for every version puts a unit several versions add
+/// (one the pivot lacks) at the same place in each, where the rows join them.
+fn extras_first(beads: Vec<PairBead>) -> Vec<PairBead> {
+    let mut out: Vec<PairBead> = Vec::with_capacity(beads.len());
+    let mut run: Vec<PairBead> = Vec::new();
+    let flush = |run: &mut Vec<PairBead>, out: &mut Vec<PairBead>| {
+        let Some(first) = run.first() else { return };
+        let (a0, b0) = (first.a.start, first.b.start);
+        let added = run.iter().filter(|x| x.a.is_empty()).count();
+        let (mut i, mut j) = (a0, b0);
+        let (extras, left_out): (Vec<PairBead>, Vec<PairBead>) =
+            run.drain(..).partition(|x| x.a.is_empty());
+        for x in extras {
+            out.push(PairBead {
+                a: a0..a0,
+                b: j..j + 1,
+                ..x
+            });
+            j += 1;
+        }
+        for x in left_out {
+            out.push(PairBead {
+                a: i..i + 1,
+                b: b0 + added..b0 + added,
+                ..x
+            });
+            i += 1;
+        }
+    };
+    for bead in beads {
+        if bead.a.is_empty() != bead.b.is_empty() && bead.a.len() + bead.b.len() == 1 {
+            run.push(bead);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(bead);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// Reward (in nats) for a bead whose words the learnt links connect throughout: about the
@@ -1052,5 +1096,39 @@ mod tests {
         assert_eq!(without_spikes(run), expected);
         let ends = vec![(0, 500), (10, 10), (20, 20), (4000, 30)];
         assert_eq!(without_spikes(ends.clone()), ends);
+    }
+
+    #[test]
+    fn in_a_run_of_lone_units_the_version_s_come_first() {
+        let bead = |a: Range<usize>, b: Range<usize>| PairBead {
+            a,
+            b,
+            method: Method::Dp,
+            score: 0.5,
+        };
+        // Pivot unit 1 left out, then the version's unit 1 added (as the search may order them),
+        // then two units of each paired.
+        let beads = vec![
+            bead(0..1, 0..1),
+            bead(1..2, 1..1),
+            bead(2..2, 1..2),
+            bead(2..3, 2..3),
+        ];
+        let ranges = |beads: Vec<PairBead>| -> Vec<(Range<usize>, Range<usize>)> {
+            beads.into_iter().map(|x| (x.a, x.b)).collect()
+        };
+        assert_eq!(
+            ranges(extras_first(beads)),
+            vec![(0..1, 0..1), (1..1, 1..2), (1..2, 2..2), (2..3, 2..3)]
+        );
+        // Already in that order, or a run of one kind only: unchanged.
+        let kept = vec![
+            bead(0..0, 0..1),
+            bead(0..1, 1..1),
+            bead(1..2, 1..2),
+            bead(2..3, 2..2),
+            bead(3..4, 2..2),
+        ];
+        assert_eq!(ranges(extras_first(kept.clone())), ranges(kept));
     }
 }
