@@ -9,7 +9,7 @@ pub mod sentence;
 pub mod sentence_rows;
 pub(crate) mod units;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -17,7 +17,7 @@ use crate::model::{BlockKind, Document, Language};
 use crate::normalize::{Anchor, anchors};
 
 pub use pairwise::Method;
-use pairwise::{Contested, PairBead, align_units_with, pair_by_key};
+use pairwise::{Contested, PairBead, align_units_with, order_lone_runs, pair_by_key};
 use units::Unit;
 
 /// What a row holds.
@@ -313,7 +313,7 @@ pub fn align(docs: &[Document], pivot: usize) -> Alignment {
             })
             .collect()
     };
-    let block_beads = pair(&block_units, false);
+    let block_beads = lone_runs_together(pair(&block_units, false));
     // Footnote bodies are identified by their markers: one printed out of sequence is paired
     // with its counterpart all the same (and reported as out of order by the checks).
     let note_beads: Vec<Option<Vec<PairBead>>> = pair(&note_units, true)
@@ -347,6 +347,35 @@ pub fn align(docs: &[Document], pivot: usize) -> Alignment {
         rows,
         evidence,
     }
+}
+
+/// Every version's beads with its runs of lone units ordered so that its added units stand where
+/// most other versions add one (see [`order_lone_runs`]): a paragraph the pivot lacks, added
+/// by every other version, then shows on one row even where a version also lacks the pivot's
+/// paragraph beside it.
+fn lone_runs_together(beads: Vec<Option<Vec<PairBead>>>) -> Vec<Option<Vec<PairBead>>> {
+    let added: Vec<HashSet<usize>> = beads
+        .iter()
+        .map(|list| {
+            list.iter()
+                .flatten()
+                .filter(|x| x.a.is_empty())
+                .map(|x| x.a.start)
+                .collect()
+        })
+        .collect();
+    beads
+        .into_iter()
+        .enumerate()
+        .map(|(v, list)| {
+            let at = |pos: usize| {
+                (0..added.len())
+                    .filter(|&w| w != v && added[w].contains(&pos))
+                    .count()
+            };
+            list.map(|l| order_lone_runs(l, at))
+        })
+        .collect()
 }
 
 /// The pivot's units with the lengths the other versions (all but `except`) agree on: for
@@ -615,6 +644,33 @@ mod tests {
             method: Method::Dp,
             score: 0.9,
         }
+    }
+
+    #[test]
+    fn an_addition_beside_a_left_out_unit_goes_where_the_others_add_theirs() {
+        // Version 1 adds a unit after pivot unit 1; version 2 lacks pivot unit 1 and adds the
+        // same unit, its two lone beads in the order the search gave.
+        let one = vec![
+            bead(0..1, 0..1),
+            bead(1..2, 1..2),
+            bead(2..2, 2..3),
+            bead(2..3, 3..4),
+        ];
+        let two = vec![
+            bead(0..1, 0..1),
+            bead(1..1, 1..2),
+            bead(1..2, 2..2),
+            bead(2..3, 2..3),
+        ];
+        let out = lone_runs_together(vec![None, Some(one.clone()), Some(two)]);
+        let ranges = |beads: &[PairBead]| -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+            beads.iter().map(|x| (x.a.clone(), x.b.clone())).collect()
+        };
+        assert_eq!(ranges(out[1].as_ref().unwrap()), ranges(&one));
+        assert_eq!(
+            ranges(out[2].as_ref().unwrap()),
+            vec![(0..1, 0..1), (1..2, 1..1), (2..2, 1..2), (2..3, 2..3)]
+        );
     }
 
     #[test]

@@ -289,18 +289,44 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
 /// either order is as cheap; one order for every version puts a unit several versions add
 /// (one the pivot lacks) at the same place in each, where the rows join them.
 fn extras_first(beads: Vec<PairBead>) -> Vec<PairBead> {
+    order_lone_runs(beads, |_| 0)
+}
+
+/// The beads with each run of lone units reordered: of the run's pivot units left out, as many
+/// come before the version's added units as puts the additions where `added_at` (the number of
+/// other versions adding a unit at that pivot position) is highest, none on a tie.
+pub(crate) fn order_lone_runs(
+    beads: Vec<PairBead>,
+    added_at: impl Fn(usize) -> usize,
+) -> Vec<PairBead> {
     let mut out: Vec<PairBead> = Vec::with_capacity(beads.len());
     let mut run: Vec<PairBead> = Vec::new();
     let flush = |run: &mut Vec<PairBead>, out: &mut Vec<PairBead>| {
         let Some(first) = run.first() else { return };
         let (a0, b0) = (first.a.start, first.b.start);
-        let added = run.iter().filter(|x| x.a.is_empty()).count();
-        let (mut i, mut j) = (a0, b0);
-        let (extras, left_out): (Vec<PairBead>, Vec<PairBead>) =
+        let (added, left_out): (Vec<PairBead>, Vec<PairBead>) =
             run.drain(..).partition(|x| x.a.is_empty());
-        for x in extras {
+        let before = if added.is_empty() {
+            0
+        } else {
+            (0..=left_out.len())
+                .max_by_key(|&t| (added_at(a0 + t), std::cmp::Reverse(t)))
+                .unwrap_or(0)
+        };
+        let mut left_out = left_out.into_iter();
+        let mut i = a0;
+        for x in left_out.by_ref().take(before) {
             out.push(PairBead {
-                a: a0..a0,
+                a: i..i + 1,
+                b: b0..b0,
+                ..x
+            });
+            i += 1;
+        }
+        let mut j = b0;
+        for x in added {
+            out.push(PairBead {
+                a: i..i,
                 b: j..j + 1,
                 ..x
             });
@@ -309,7 +335,7 @@ fn extras_first(beads: Vec<PairBead>) -> Vec<PairBead> {
         for x in left_out {
             out.push(PairBead {
                 a: i..i + 1,
-                b: b0 + added..b0 + added,
+                b: j..j,
                 ..x
             });
             i += 1;
