@@ -286,8 +286,8 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
 
 /// The beads with, in each run of units left without counterpart, the version's units (0-1)
 /// before the pivot's (1-0). Where a version lacks one pivot unit and adds another beside it,
-/// either order is as cheap; one order for every version puts a unit several versions add
-/// (one the pivot lacks) at the same place in each, where the rows join them.
+/// either order is as cheap: this is the order of one version on its own; with several, the
+/// alignment then orders each run by where the others add theirs (`align::lone_runs_together`).
 fn extras_first(beads: Vec<PairBead>) -> Vec<PairBead> {
     order_lone_runs(beads, |_| 0)
 }
