@@ -9,7 +9,8 @@ pub mod sentence;
 pub mod sentence_rows;
 pub(crate) mod units;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -18,7 +19,7 @@ use crate::normalize::{Anchor, anchors};
 
 pub use pairwise::Method;
 use pairwise::{Contested, PairBead, align_units_with, order_lone_runs, pair_by_key};
-use units::Unit;
+use units::{LengthModel, Unit, WEIGHTS, pair_cost};
 
 /// What a row holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -313,7 +314,8 @@ pub fn align(docs: &[Document], pivot: usize) -> Alignment {
             })
             .collect()
     };
-    let block_beads = lone_runs_together(pair(&block_units, false));
+    let block_beads =
+        lone_runs_together(untangle_crossings(pair(&block_units, false), &block_units));
     // Footnote bodies are identified by their markers: one printed out of sequence is paired
     // with its counterpart all the same (and reported as out of order by the checks).
     let note_beads: Vec<Option<Vec<PairBead>>> = pair(&note_units, true)
@@ -347,6 +349,93 @@ pub fn align(docs: &[Document], pivot: usize) -> Alignment {
         rows,
         evidence,
     }
+}
+
+/// How much better (in nats) a version's unit must fit another version's added unit than that
+/// version's counterpart of its own pivot partner, for the pair with the pivot to be undone.
+const CROSSING_MARGIN: f64 = 4.0;
+
+/// Undo the pairs a third version shows to be crossed deletions. The pivot lacks a unit that
+/// version `w` adds beside pivot unit `i`, and version `v` lacks `i` itself: the search then
+/// pairs `v`'s copy of the added unit with `i`, their lengths agreeing by chance. When that unit
+/// of `v` fits `w`'s added unit far better (lengths, numbers, names: [`pair_cost`] between `v`
+/// and `w`) than it fits `w`'s counterpart of `i`, the pair becomes a pivot unit left out and a
+/// unit added, so that the rows join `v`'s addition to `w`'s.
+fn untangle_crossings(
+    beads: Vec<Option<Vec<PairBead>>>,
+    units: &[Vec<Unit>],
+) -> Vec<Option<Vec<PairBead>>> {
+    // Per version: pivot unit -> unit paired one to one; pivot position -> unit added there.
+    let maps: Vec<(HashMap<usize, usize>, HashMap<usize, usize>)> = beads
+        .iter()
+        .map(|list| {
+            let (mut paired, mut added) = (HashMap::new(), HashMap::new());
+            for x in list.iter().flatten() {
+                match (x.a.len(), x.b.len()) {
+                    (1, 1) => {
+                        paired.insert(x.a.start, x.b.start);
+                    }
+                    (0, 1) => {
+                        added.insert(x.a.start, x.b.start);
+                    }
+                    _ => {}
+                }
+            }
+            (paired, added)
+        })
+        .collect();
+    let model = |v: usize, w: usize| {
+        let pairs: Vec<(f64, f64)> = maps[v]
+            .0
+            .iter()
+            .filter_map(|(i, &j)| Some((units[v][j].len, units[w][*maps[w].0.get(i)?].len)))
+            .collect();
+        let total = |x: usize| units[x].iter().map(|u| u.len).sum::<f64>();
+        LengthModel::estimate(&pairs, total(v), total(w))
+    };
+    let cost = |v: usize, j: usize, w: usize, k: usize, m: LengthModel| {
+        pair_cost(&units[v][j..=j], &units[w][k..=k], m, &WEIGHTS)
+    };
+    beads
+        .iter()
+        .enumerate()
+        .map(|(v, list)| {
+            let list = list.as_ref()?;
+            let others: Vec<(usize, LengthModel)> = (0..beads.len())
+                .filter(|&w| w != v && beads[w].is_some())
+                .map(|w| (w, model(v, w)))
+                .collect();
+            let mut out: Vec<PairBead> = Vec::with_capacity(list.len());
+            for x in list {
+                let (i, j) = (x.a.start, x.b.start);
+                let crossed = (x.a.len(), x.b.len()) == (1, 1)
+                    && others.iter().any(|&(w, m)| {
+                        [i, i + 1].into_iter().any(|at| {
+                            let (Some(&k), Some(&partner)) =
+                                (maps[w].1.get(&at), maps[w].0.get(&i))
+                            else {
+                                return false;
+                            };
+                            !maps[v].1.contains_key(&at)
+                                && cost(v, j, w, k, m) + CROSSING_MARGIN < cost(v, j, w, partner, m)
+                        })
+                    });
+                if !crossed {
+                    out.push(x.clone());
+                    continue;
+                }
+                let lone = |a: Range<usize>, b: Range<usize>| PairBead {
+                    a,
+                    b,
+                    method: x.method,
+                    score: x.score,
+                };
+                out.push(lone(i..i + 1, j..j));
+                out.push(lone(i + 1..i + 1, j..j + 1));
+            }
+            Some(out)
+        })
+        .collect()
 }
 
 /// Every version's beads with its runs of lone units ordered so that its added units stand where
@@ -671,6 +760,43 @@ mod tests {
             ranges(out[2].as_ref().unwrap()),
             vec![(0..1, 0..1), (1..2, 1..1), (2..2, 1..2), (2..3, 2..3)]
         );
+    }
+
+    #[test]
+    fn a_third_version_undoes_a_pair_of_crossed_deletions() {
+        let unit = |len: f64| Unit {
+            len,
+            kind: Some(BlockKind::Text),
+            key: None,
+            anchors: Vec::new(),
+            markers: Vec::new(),
+            names: Vec::new(),
+            cognates: Default::default(),
+            words: Vec::new(),
+            ending: crate::align::units::Ending::Open,
+        };
+        let lens = |l: &[f64]| -> Vec<Unit> { l.iter().map(|&x| unit(x)).collect() };
+        // The pivot lacks a unit of 60 that version 1 adds before pivot unit 4 (1,200); version 2
+        // lacks pivot unit 4, and the search paired its 60 with it.
+        let pivot = lens(&[100.0, 120.0, 140.0, 160.0, 1200.0, 250.0, 180.0, 220.0]);
+        let one = lens(&[
+            100.0, 120.0, 140.0, 160.0, 60.0, 1200.0, 250.0, 180.0, 220.0,
+        ]);
+        let two = lens(&[100.0, 120.0, 140.0, 160.0, 60.0, 250.0, 180.0, 220.0]);
+        let diagonal = |n: usize| (0..n).map(|k| bead(k..k + 1, k..k + 1)).collect::<Vec<_>>();
+        let mut beads_one = diagonal(4);
+        beads_one.push(bead(4..4, 4..5));
+        beads_one.extend((4..8).map(|k| bead(k..k + 1, k + 1..k + 2)));
+        let beads = vec![None, Some(beads_one.clone()), Some(diagonal(8))];
+        let out = lone_runs_together(untangle_crossings(beads, &[pivot, one, two]));
+        let ranges = |beads: &[PairBead]| -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+            beads.iter().map(|x| (x.a.clone(), x.b.clone())).collect()
+        };
+        assert_eq!(ranges(out[1].as_ref().unwrap()), ranges(&beads_one));
+        let two = ranges(out[2].as_ref().unwrap());
+        assert_eq!(two[4], (4..4, 4..5), "{two:?}");
+        assert_eq!(two[5], (4..5, 5..5), "{two:?}");
+        assert_eq!(two.len(), 9);
     }
 
     #[test]
