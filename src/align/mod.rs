@@ -762,11 +762,11 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_third_version_undoes_a_pair_of_crossed_deletions() {
-        let unit = |len: f64| Unit {
+    /// A unit of some length and no other evidence.
+    fn unit_of(len: f64) -> Unit {
+        Unit {
             len,
-            kind: Some(BlockKind::Text),
+            kind: Some(BlockKind::Preamble),
             key: None,
             anchors: Vec::new(),
             markers: Vec::new(),
@@ -774,8 +774,12 @@ mod tests {
             cognates: Default::default(),
             words: Vec::new(),
             ending: crate::align::units::Ending::Open,
-        };
-        let lens = |l: &[f64]| -> Vec<Unit> { l.iter().map(|&x| unit(x)).collect() };
+        }
+    }
+
+    #[test]
+    fn a_third_version_undoes_a_pair_of_crossed_deletions() {
+        let lens = |l: &[f64]| -> Vec<Unit> { l.iter().map(|&x| unit_of(x)).collect() };
         // The pivot lacks a unit of 60 that version 1 adds before pivot unit 4 (1,200); version 2
         // lacks pivot unit 4, and the search paired its 60 with it.
         let pivot = lens(&[100.0, 120.0, 140.0, 160.0, 1200.0, 250.0, 180.0, 220.0]);
@@ -801,17 +805,7 @@ mod tests {
 
     #[test]
     fn consensus_lengths_average_the_other_versions_and_skip_outliers() {
-        let unit = |len: f64| Unit {
-            len,
-            kind: Some(BlockKind::Preamble),
-            key: None,
-            anchors: Vec::new(),
-            markers: Vec::new(),
-            names: Vec::new(),
-            cognates: Default::default(),
-            words: Vec::new(),
-            ending: crate::align::units::Ending::Open,
-        };
+        let unit = unit_of;
         let pivot: Vec<Unit> = [100.0, 100.0, 100.0].into_iter().map(unit).collect();
         let w: Vec<Unit> = [200.0, 260.0, 600.0].into_iter().map(unit).collect();
         let units = vec![pivot.clone(), w, pivot.clone()];
