@@ -134,7 +134,8 @@ fn stops_mid_sentence(cx: &Context, row: &Row, pivot: usize, v: usize) -> bool {
 
 /// `ratio[v][w]`: length of `v` over length of `w`, the median over the rows both have (a unit
 /// cut or left untranslated does not move it, as it would move the ratio of the totals); `None`
-/// where they share fewer than [`MIN_ROWS`] rows. `lens[k][v]` is the length of row `k` in version `v`.
+/// where they share fewer than [`MIN_ROWS`] rows. `lens[k][v]` is the length of row `k` in
+/// version `v`.
 fn median_ratios(lens: &[Vec<Option<f64>>], n: usize) -> Vec<Vec<Option<f64>>> {
     let mut ratio = vec![vec![None; n]; n];
     for v in 0..n {
