@@ -526,6 +526,12 @@ pub(crate) fn pair_cost(a: &[Unit], b: &[Unit], model: LengthModel, w: &Weights)
     if (caption_joined(a) && lone_sentences(b)) || (caption_joined(b) && lone_sentences(a)) {
         cost += w.kind_clash * 2.0;
     }
+    // A numbered paragraph joined to the unit before it, where the other version joins none:
+    // every paragraph number opens a paragraph of its own in every version.
+    let (ja, jb) = (numbered_joined(a), numbered_joined(b));
+    if ja != jb {
+        cost += w.kind_clash * 2.0 * ja.abs_diff(jb) as f64;
+    }
     let twins = |us: &[Unit]| {
         us.windows(2)
             .filter(|w| {
@@ -541,6 +547,16 @@ pub(crate) fn pair_cost(a: &[Unit], b: &[Unit], model: LengthModel, w: &Weights)
     };
     cost += w.twin * (twins(a) + twins(b)) as f64;
     cost
+}
+
+/// How many of `units` after the first open with a paragraph number (`12.`): the numbered
+/// paragraphs a bead joins to the unit before them.
+fn numbered_joined(units: &[Unit]) -> usize {
+    units
+        .iter()
+        .skip(1)
+        .filter(|u| u.key.as_deref().is_some_and(|k| k.starts_with("p:")))
+        .count()
 }
 
 #[cfg(test)]
@@ -647,6 +663,42 @@ mod tests {
         let joined = pair_cost(&[heading, para.clone()], &b, model, &WEIGHTS);
         let plain = pair_cost(&[unit(20.0, None, &[]), para], &b, model, &WEIGHTS);
         assert!(joined >= plain + 2.0 * WEIGHTS.kind_clash - 1e-9);
+    }
+
+    #[test]
+    fn a_numbered_paragraph_joined_to_the_one_before_costs_a_clash() {
+        let model = LengthModel {
+            ratio: 1.0,
+            variance: 6.8,
+        };
+        // `Provisional agenda …` and `2. The situation concerning …` against the version's
+        // agenda title alone: the version left the numbered item out, it did not join it.
+        let title = unit(60.0, None, &[]);
+        let item = unit(60.0, Some("p:2"), &[]);
+        let b = [unit(110.0, None, &[])];
+        let joined = pair_cost(&[title.clone(), item], &b, model, &WEIGHTS);
+        let plain = pair_cost(&[title.clone(), unit(60.0, None, &[])], &b, model, &WEIGHTS);
+        assert!((joined - plain - 2.0 * WEIGHTS.kind_clash).abs() < 1e-9);
+        // Both versions joining the numbered paragraph (a 2-2 bead) is no clash, nor is the
+        // number of the first unit, which the bead does not join to anything before it.
+        let both = [unit(50.0, None, &[]), unit(60.0, Some("p:2"), &[])];
+        let a = [title.clone(), unit(60.0, Some("p:2"), &[])];
+        let even = pair_cost(&a, &both, model, &WEIGHTS);
+        let unnumbered = [unit(50.0, None, &[]), unit(60.0, None, &[])];
+        let none = pair_cost(
+            &[title, unit(60.0, None, &[])],
+            &unnumbered,
+            model,
+            &WEIGHTS,
+        );
+        assert!((even - none).abs() < 1e-9);
+        let first = pair_cost(
+            &[unit(60.0, Some("p:1"), &[]), unit(60.0, None, &[])],
+            &b,
+            model,
+            &WEIGHTS,
+        );
+        assert!((first - plain).abs() < 1e-9);
     }
 
     #[test]
