@@ -649,9 +649,10 @@ fn place_beads(
 }
 
 /// Join into one row the units several versions add at the same place when each of them adds
-/// exactly one there: with three versions or more, a paragraph the pivot lacks is in all the
-/// others, and shows on one row (missing in the pivot) rather than on one row per version.
-/// `extras` are sorted by slot.
+/// as many there, one unit a bead: with three versions or more, a paragraph the pivot lacks is
+/// in all the others, and shows on one row (missing in the pivot) rather than on one row per
+/// version; two the pivot lacks in a row make two such rows, the first units of each version
+/// together, then the second. `extras` are sorted by slot, then version, then order.
 fn join_lone_extras(extras: Vec<Extra>) -> Vec<Extra> {
     let mut out: Vec<Extra> = Vec::with_capacity(extras.len());
     let mut rest = extras.into_iter().peekable();
@@ -661,21 +662,37 @@ fn join_lone_extras(extras: Vec<Extra>) -> Vec<Extra> {
             same_slot.push(e);
         }
         let lone = |e: &Extra| e.3.cells.iter().map(Vec::len).sum::<usize>() == 1;
-        let versions: Vec<usize> = same_slot.iter().map(|e| e.1).collect();
-        let distinct = versions.windows(2).all(|w| w[0] != w[1]);
-        if same_slot.len() < 2 || !distinct || !same_slot.iter().all(lone) {
-            out.extend(same_slot);
+        let mut runs: Vec<Vec<Extra>> = Vec::new();
+        for e in same_slot {
+            match runs.last_mut() {
+                Some(run) if run[0].1 == e.1 => run.push(e),
+                _ => runs.push(vec![e]),
+            }
+        }
+        let count = runs[0].len();
+        let even = runs
+            .iter()
+            .all(|run| run.len() == count && run.iter().all(lone));
+        if runs.len() < 2 || !even {
+            out.extend(runs.into_iter().flatten());
             continue;
         }
-        let mut joined = same_slot.remove(0);
-        for e in same_slot {
-            for (cell, units) in joined.3.cells.iter_mut().zip(e.3.cells) {
-                cell.extend(units);
+        let mut runs: Vec<std::vec::IntoIter<Extra>> =
+            runs.into_iter().map(Vec::into_iter).collect();
+        for _ in 0..count {
+            let mut parts = runs.iter_mut().filter_map(Iterator::next);
+            let Some(mut joined) = parts.next() else {
+                break;
+            };
+            for e in parts {
+                for (cell, units) in joined.3.cells.iter_mut().zip(e.3.cells) {
+                    cell.extend(units);
+                }
+                joined.3.method = joined.3.method.max(e.3.method);
+                joined.3.score = joined.3.score.min(e.3.score);
             }
-            joined.3.method = joined.3.method.max(e.3.method);
-            joined.3.score = joined.3.score.min(e.3.score);
+            out.push(joined);
         }
-        out.push(joined);
     }
     out
 }
@@ -759,6 +776,37 @@ mod tests {
         assert_eq!(
             ranges(out[2].as_ref().unwrap()),
             vec![(0..1, 0..1), (1..2, 1..1), (2..2, 1..2), (2..3, 2..3)]
+        );
+    }
+
+    #[test]
+    fn additions_of_as_many_units_at_one_place_pair_up_in_order() {
+        // The pivot lacks two paragraphs after its first: versions 1 and 2 both add them, as
+        // two lone beads each; version 3 adds one unit at the end only.
+        let adds_two = vec![
+            bead(0..1, 0..1),
+            bead(1..1, 1..2),
+            bead(1..1, 2..3),
+            bead(1..2, 3..4),
+        ];
+        let three = vec![bead(0..1, 0..1), bead(1..2, 1..2), bead(2..2, 2..3)];
+        let beads = vec![None, Some(adds_two.clone()), Some(adds_two), Some(three)];
+        let draft = || Draft {
+            cells: vec![Vec::new(); 4],
+            method: Method::Dp,
+            score: 1.0,
+        };
+        let mut drafts = vec![draft(), draft()];
+        let extras = place_beads(4, &beads, &[0, 1], &mut drafts);
+        let cells: Vec<(usize, Vec<Vec<usize>>)> =
+            extras.into_iter().map(|e| (e.0, e.3.cells)).collect();
+        assert_eq!(
+            cells,
+            vec![
+                (1, vec![vec![], vec![1], vec![1], vec![]]),
+                (1, vec![vec![], vec![2], vec![2], vec![]]),
+                (2, vec![vec![], vec![], vec![], vec![2]]),
+            ]
         );
     }
 
