@@ -297,11 +297,11 @@ const MOVE_PRIOR: f64 = 4.5;
 /// which the checks report as the paragraph missing at one place and extra at the other.
 ///
 /// A paragraph a version moves by two or three places turns a run of three or four units into
-/// a rotation, which the search, having no move, pairs one to one with the neighbours shifted:
-/// each pair then holds two unrelated paragraphs of plausible lengths. Where pairing the run's
-/// units shifted by one, with the moved unit and its counterpart paired across the run at
-/// [`MOVE_PRIOR`], costs less than the pairs in order, the run is a move. Anchored pairs are
-/// left alone.
+/// a rotation, which the search, having no move, pairs one to one with the neighbours shifted
+/// (or two of them as a 2-2 bead): each pair then holds two unrelated paragraphs of plausible
+/// lengths. Where pairing the run's units shifted by one, with the moved unit and its
+/// counterpart paired across the run at [`MOVE_PRIOR`], costs less than the run's beads, the
+/// run is a move. Anchored pairs are left alone.
 fn moves_undone<F>(
     beads: Vec<dp::Bead>,
     hard: &HashSet<(usize, usize)>,
@@ -310,20 +310,27 @@ fn moves_undone<F>(
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
-    let one =
-        |x: &dp::Bead| x.a.len() == 1 && x.b.len() == 1 && !hard.contains(&(x.a.start, x.b.start));
+    // One-to-one beads not anchored, and 2-2 beads (a swap of two neighbours the search took
+    // for two paragraphs split differently).
+    let square = |x: &dp::Bead| match (x.a.len(), x.b.len()) {
+        (1, 1) => !hard.contains(&(x.a.start, x.b.start)),
+        (2, 2) => true,
+        _ => false,
+    };
     let mut out: Vec<dp::Bead> = Vec::with_capacity(beads.len());
     let mut k = 0;
     while k < beads.len() {
         let found = [4usize, 3].into_iter().find_map(|w| {
-            let run = beads.get(k..k + w)?;
-            if !run.iter().all(one) {
+            let (mut units, mut end) = (0, k);
+            while end < beads.len() && units < w && square(&beads[end]) {
+                units += beads[end].a.len();
+                end += 1;
+            }
+            if units != w || end - k < 2 && w > 2 {
                 return None;
             }
-            let (i, j) = (run[0].a.start, run[0].b.start);
-            let in_order: f64 = (0..w)
-                .map(|t| cost(i + t..i + t + 1, j + t..j + t + 1))
-                .sum();
+            let (i, j) = (beads[k].a.start, beads[k].b.start);
+            let in_order: f64 = beads[k..end].iter().map(|x| x.cost).sum();
             // Down: the pivot's first unit is the version's last; up: the pivot's last is the
             // version's first.
             let down = cost(i..i + 1, j + w - 1..j + w)
@@ -335,9 +342,9 @@ where
                     .map(|t| cost(i + t - 1..i + t, j + t..j + t + 1))
                     .sum::<f64>();
             let best = down.min(up) + MOVE_PRIOR;
-            (best < in_order).then_some((w, down <= up))
+            (best < in_order).then_some((w, down <= up, end))
         });
-        let Some((w, down)) = found else {
+        let Some((w, down, end)) = found else {
             out.push(beads[k].clone());
             k += 1;
             continue;
@@ -362,7 +369,7 @@ where
             out.extend((1..w).map(|t| pair(i + t - 1, j + t)));
             out.push(lone(i + w - 1..i + w, j + w..j + w));
         }
-        k += w;
+        k = end;
     }
     out
 }
@@ -982,6 +989,48 @@ mod tests {
             .flat_map(|x| x.b.clone())
             .collect();
         assert_eq!(added, vec![1]);
+    }
+
+    #[test]
+    fn a_move_the_search_hid_in_a_two_by_two_bead_is_undone() {
+        // Pivot 0 1 2 3, version 0 3 1 2 (pivot unit 3 moved up two places): the search gave
+        // 1-1, 2-2 (pivot 1 2 with version 1 2, that is 3 and 1) and 1-1 (pivot 3 with 2).
+        let bead = |a: Range<usize>, b: Range<usize>, cost: f64| dp::Bead { a, b, cost };
+        let beads = vec![
+            bead(0..1, 0..1, -3.0),
+            bead(1..3, 1..3, 4.5 + 1.0),
+            bead(3..4, 3..4, 2.0),
+        ];
+        let version = [0, 3, 1, 2];
+        let cost = |ra: Range<usize>, rb: Range<usize>| {
+            if ra.len() == 1 && rb.len() == 1 && version[rb.start] == ra.start {
+                -3.0
+            } else {
+                3.0
+            }
+        };
+        let out = moves_undone(beads.clone(), &HashSet::new(), cost);
+        let ranges: Vec<(Range<usize>, Range<usize>)> =
+            out.iter().map(|x| (x.a.clone(), x.b.clone())).collect();
+        assert_eq!(
+            ranges,
+            vec![
+                (0..1, 0..1),
+                (1..1, 1..2),
+                (1..2, 2..3),
+                (2..3, 3..4),
+                (3..4, 4..4)
+            ]
+        );
+        // Where the beads in order cost less, they stay.
+        let fitting = |ra: Range<usize>, rb: Range<usize>| if ra == rb { -3.0 } else { 3.0 };
+        let kept = vec![
+            bead(0..1, 0..1, -3.0),
+            bead(1..2, 1..2, -3.0),
+            bead(2..3, 2..3, -3.0),
+            bead(3..4, 3..4, -3.0),
+        ];
+        assert_eq!(moves_undone(kept.clone(), &HashSet::new(), fitting), kept);
     }
 
     #[test]
