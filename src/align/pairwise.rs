@@ -24,6 +24,9 @@ pub enum Method {
     Footnote,
     /// The dynamic-programming aligner, by length and shared evidence.
     Dp,
+    /// A paragraph a version moved: the row where the pivot has it (missing in that version)
+    /// and the row where the version put it (extra there).
+    Moved,
 }
 
 impl Method {
@@ -34,6 +37,7 @@ impl Method {
             Method::Label => "label",
             Method::Footnote => "footnote",
             Method::Dp => "dp",
+            Method::Moved => "moved",
         }
     }
 }
@@ -271,8 +275,12 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
     );
     let beads = beads
         .into_iter()
-        .map(|bead| {
-            let method = method_of(a, b, &bead.a, &bead.b);
+        .map(|(bead, moved)| {
+            let method = if moved {
+                Method::Moved
+            } else {
+                method_of(a, b, &bead.a, &bead.b)
+            };
             let score = if bead.a.is_empty() || bead.b.is_empty() {
                 null_confidence(a, b, &bead.a, &bead.b, model)
             } else {
@@ -294,7 +302,8 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
 const MOVE_PRIOR: f64 = 4.5;
 
 /// The beads with each paragraph moved two or three places undone into a 1-0 and a 0-1 bead,
-/// which the checks report as the paragraph missing at one place and extra at the other.
+/// which the checks report as the paragraph missing at one place and extra at the other; each
+/// bead with whether it is one of those two.
 ///
 /// A paragraph a version moves by two or three places turns a run of three or four units into
 /// a rotation, which the search, having no move, pairs one to one with the neighbours shifted
@@ -306,7 +315,7 @@ fn moves_undone<F>(
     beads: Vec<dp::Bead>,
     hard: &HashSet<(usize, usize)>,
     mut cost: F,
-) -> Vec<dp::Bead>
+) -> Vec<(dp::Bead, bool)>
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
@@ -317,7 +326,7 @@ where
         (2, 2) => true,
         _ => false,
     };
-    let mut out: Vec<dp::Bead> = Vec::with_capacity(beads.len());
+    let mut out: Vec<(dp::Bead, bool)> = Vec::with_capacity(beads.len());
     let mut k = 0;
     while k < beads.len() {
         let found = [4usize, 3].into_iter().find_map(|w| {
@@ -345,20 +354,26 @@ where
             (best < in_order).then_some((w, down <= up, end))
         });
         let Some((w, down, end)) = found else {
-            out.push(beads[k].clone());
+            out.push((beads[k].clone(), false));
             k += 1;
             continue;
         };
         let (i, j) = (beads[k].a.start, beads[k].b.start);
-        let lone = |a: Range<usize>, b: Range<usize>| dp::Bead {
-            a,
-            b,
-            cost: MOVE_PRIOR,
+        let lone = |a: Range<usize>, b: Range<usize>| {
+            let bead = dp::Bead {
+                a,
+                b,
+                cost: MOVE_PRIOR,
+            };
+            (bead, true)
         };
-        let mut pair = |a: usize, b: usize| dp::Bead {
-            a: a..a + 1,
-            b: b..b + 1,
-            cost: cost(a..a + 1, b..b + 1),
+        let mut pair = |a: usize, b: usize| {
+            let bead = dp::Bead {
+                a: a..a + 1,
+                b: b..b + 1,
+                cost: cost(a..a + 1, b..b + 1),
+            };
+            (bead, false)
         };
         if down {
             out.push(lone(i..i + 1, j..j));
@@ -1010,16 +1025,18 @@ mod tests {
             }
         };
         let out = moves_undone(beads.clone(), &HashSet::new(), cost);
-        let ranges: Vec<(Range<usize>, Range<usize>)> =
-            out.iter().map(|x| (x.a.clone(), x.b.clone())).collect();
+        let ranges: Vec<(Range<usize>, Range<usize>, bool)> = out
+            .iter()
+            .map(|(x, moved)| (x.a.clone(), x.b.clone(), *moved))
+            .collect();
         assert_eq!(
             ranges,
             vec![
-                (0..1, 0..1),
-                (1..1, 1..2),
-                (1..2, 2..3),
-                (2..3, 3..4),
-                (3..4, 4..4)
+                (0..1, 0..1, false),
+                (1..1, 1..2, true),
+                (1..2, 2..3, false),
+                (2..3, 3..4, false),
+                (3..4, 4..4, true)
             ]
         );
         // Where the beads in order cost less, they stay.
@@ -1030,7 +1047,8 @@ mod tests {
             bead(2..3, 2..3, -3.0),
             bead(3..4, 3..4, -3.0),
         ];
-        assert_eq!(moves_undone(kept.clone(), &HashSet::new(), fitting), kept);
+        let unchanged: Vec<(dp::Bead, bool)> = kept.iter().map(|x| (x.clone(), false)).collect();
+        assert_eq!(moves_undone(kept, &HashSet::new(), fitting), unchanged);
     }
 
     #[test]

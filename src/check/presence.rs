@@ -1,8 +1,52 @@
 //! Units and footnotes present in some versions and absent from others.
 
+use std::collections::BTreeSet;
+
 use super::{Code, Context, Finding, Severity, describe};
-use crate::align::RowKind;
+use crate::align::{Method, Row, RowKind};
 use crate::model::BlockKind;
+
+/// Farthest (in rows) the two rows of a moved paragraph are looked for from each other: a move
+/// the aligner undoes spans three or four units.
+const MOVE_REACH: usize = 6;
+
+/// The other place of a paragraph version `v` moved, seen from row `r`: where `r` is the row
+/// `v` lacks it in (`added_at_r` false), the nearest row where `v` alone adds it, as `v` and its
+/// line there; where `r` is the row `v` added it at, the nearest row where the pivot has it and
+/// `v` lacks it, as the pivot and its line there. The two are one paragraph when the aligner
+/// undid the move itself (both rows [`Method::Moved`]) or when they hold the same figures.
+fn moved_counterpart(cx: &Context, r: usize, v: usize, added_at_r: bool) -> Option<(usize, usize)> {
+    let rows = &cx.alignment.rows;
+    let pivot = cx.pivot();
+    let holder = if added_at_r { pivot } else { v };
+    let shape = |row: &Row| {
+        let present = cx.present(row);
+        if added_at_r {
+            present.contains(&pivot) && !present.contains(&v)
+        } else {
+            present == [v]
+        }
+    };
+    let figures = |row: &Row, w: usize| -> BTreeSet<String> {
+        row.anchors(&cx.alignment.evidence, w)
+            .into_iter()
+            .filter(|a| !a.soft)
+            .map(|a| format!("{:?}:{}", a.kind, a.value))
+            .collect()
+    };
+    let here = figures(&rows[r], if added_at_r { v } else { pivot });
+    let same = |k: usize| {
+        let (a, b) = (&rows[r], &rows[k]);
+        (a.method == Method::Moved && b.method == Method::Moved)
+            || (!here.is_empty() && figures(b, holder) == here)
+    };
+    let from = r.saturating_sub(MOVE_REACH);
+    let to = (r + MOVE_REACH).min(rows.len().saturating_sub(1));
+    (from..=to)
+        .filter(|&k| k != r && shape(&rows[k]) && same(k))
+        .min_by_key(|&k| k.abs_diff(r))
+        .and_then(|k| Some((holder, rows[k].line(cx.docs, holder)?)))
+}
 
 /// Units present in some versions and absent from others.
 pub(super) fn presence(cx: &Context, out: &mut Vec<Finding>) {
@@ -39,6 +83,12 @@ pub(super) fn presence(cx: &Context, out: &mut Vec<Finding>) {
                     || "at the start".to_string(),
                     |l| format!("after {}", cx.at(v, l)),
                 );
+                let moved = (!row.is_footnote())
+                    .then(|| moved_counterpart(cx, r, v, false))
+                    .flatten()
+                    .map_or_else(String::new, |(w, l)| {
+                        format!("; moved: {} has it at {}", cx.lang(w), cx.at(w, l))
+                    });
                 out.push(cx.finding(
                     code,
                     severity,
@@ -46,7 +96,7 @@ pub(super) fn presence(cx: &Context, out: &mut Vec<Finding>) {
                     Some(r),
                     &lines,
                     format!(
-                        "{what} of {} ({}) has no counterpart in {} (expected {place})",
+                        "{what} of {} ({}) has no counterpart in {} (expected {place}){moved}",
                         cx.lang(reference),
                         cx.at(reference, row.line(cx.docs, reference).unwrap_or(0)),
                         cx.lang(v)
@@ -63,6 +113,13 @@ pub(super) fn presence(cx: &Context, out: &mut Vec<Finding>) {
                 .iter()
                 .filter_map(|&v| Some((v, row.line(cx.docs, v)?)))
                 .collect();
+            let moved = match present.as_slice() {
+                [v] if !row.is_footnote() => moved_counterpart(cx, r, *v, true),
+                _ => None,
+            }
+            .map_or_else(String::new, |(w, l)| {
+                format!("; moved: {} has it at {}", cx.lang(w), cx.at(w, l))
+            });
             out.push(cx.finding(
                 code,
                 severity,
@@ -70,7 +127,7 @@ pub(super) fn presence(cx: &Context, out: &mut Vec<Finding>) {
                 Some(r),
                 &lines,
                 format!(
-                    "{what} in {} has no counterpart in {}",
+                    "{what} in {} has no counterpart in {}{moved}",
                     cx.names(&present),
                     cx.names(&absent)
                 ),

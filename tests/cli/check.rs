@@ -428,3 +428,48 @@ fn pivot_can_be_chosen() {
     assert_eq!(doc["pivot"], "en");
     assert_eq!(doc["versions"][0]["language"], "en");
 }
+
+/// The French demo version with its first preambular paragraph (`Rappelant ses résolutions
+/// 2004/34 …`, lines 19–22) moved after the third (line 34), written into `dir`.
+fn french_with_a_paragraph_moved(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(project("corpora/demo/clean/fr.txt")).unwrap();
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert!(lines[18].starts_with("Rappelant ses résolutions"));
+    assert!(lines[33].starts_with("culturels,"));
+    let mut moved: Vec<&str> = lines[..18].to_vec();
+    moved.extend(&lines[22..34]);
+    moved.extend(&lines[18..22]);
+    moved.extend(&lines[34..]);
+    let path = dir.join("fr.txt");
+    std::fs::write(&path, moved.join("\n")).unwrap();
+    path
+}
+
+#[test]
+fn a_moved_paragraph_is_reported_at_both_places_with_the_other_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let fr = french_with_a_paragraph_moved(dir.path());
+    let out = versalign()
+        .arg("check")
+        .arg(project("corpora/demo/clean/en.txt"))
+        .arg(&fr)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains(
+            "paragraph-missing: preambular paragraph of en (line 19) has no counterpart in fr \
+             (expected after line 18); moved: fr has it at line 31"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "paragraph-extra: preambular paragraph in fr has no counterpart in en; moved: en \
+             has it at line 19"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("2 findings"), "{report}");
+}
