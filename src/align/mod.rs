@@ -714,14 +714,15 @@ fn finish_row(
     let (kind, label) = first.map_or((RowKind::Footnote, None), |(v, i)| {
         (kind(v, i), label(v, i))
     });
-    // A pivot unit no version could be aligned to keeps the pivot's own certainty.
-    let method = if d
+    // A pivot unit no version could be aligned to keeps the pivot's own certainty, unless a
+    // version moved it away.
+    let lone_pivot = d
         .cells
         .iter()
         .enumerate()
         .all(|(v, c)| v == pivot || c.is_empty())
-        && !d.cells[pivot].is_empty()
-    {
+        && !d.cells[pivot].is_empty();
+    let method = if lone_pivot && d.method != Method::Moved {
         Method::Dp
     } else {
         d.method
@@ -806,6 +807,40 @@ mod tests {
                 (1, vec![vec![], vec![1], vec![1], vec![]]),
                 (1, vec![vec![], vec![2], vec![2], vec![]]),
                 (2, vec![vec![], vec![], vec![], vec![2]]),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_rows_of_a_move_keep_the_method_moved() {
+        // One version moved pivot unit 1 after pivot unit 3: a lone pivot unit and a lone
+        // addition, both from the move.
+        let moved = |a: std::ops::Range<usize>, b: std::ops::Range<usize>| PairBead {
+            method: Method::Moved,
+            ..bead(a, b)
+        };
+        let beads = vec![
+            None,
+            Some(vec![
+                bead(0..1, 0..1),
+                moved(1..2, 1..1),
+                bead(2..3, 1..2),
+                bead(3..4, 2..3),
+                moved(4..4, 3..4),
+            ]),
+        ];
+        let kind = |_: usize, _: usize| RowKind::Block(BlockKind::Preamble);
+        let label = |_: usize, _: usize| None;
+        let rows = build_rows(2, 0, 4, &beads, &kind, &label);
+        let methods: Vec<Method> = rows.iter().map(|r| r.method).collect();
+        assert_eq!(
+            methods,
+            vec![
+                Method::Dp,
+                Method::Moved,
+                Method::Dp,
+                Method::Dp,
+                Method::Moved
             ]
         );
     }
