@@ -811,6 +811,18 @@ mod tests {
         );
     }
 
+    /// The rows of `versions` versions of unlabelled preambular paragraphs, version 0 the
+    /// pivot with `pivot_units` of them.
+    fn preamble_rows(
+        versions: usize,
+        pivot_units: usize,
+        beads: &[Option<Vec<PairBead>>],
+    ) -> Vec<Row> {
+        let kind = |_: usize, _: usize| RowKind::Block(BlockKind::Preamble);
+        let label = |_: usize, _: usize| None;
+        build_rows(versions, 0, pivot_units, beads, &kind, &label)
+    }
+
     #[test]
     fn the_rows_of_a_move_keep_the_method_moved() {
         // One version moved pivot unit 1 after pivot unit 3: a lone pivot unit and a lone
@@ -829,9 +841,7 @@ mod tests {
                 moved(4..4, 3..4),
             ]),
         ];
-        let kind = |_: usize, _: usize| RowKind::Block(BlockKind::Preamble);
-        let label = |_: usize, _: usize| None;
-        let rows = build_rows(2, 0, 4, &beads, &kind, &label);
+        let rows = preamble_rows(2, 4, &beads);
         let methods: Vec<Method> = rows.iter().map(|r| r.method).collect();
         assert_eq!(
             methods,
@@ -937,9 +947,7 @@ mod tests {
                 bead(3..4, 4..5),
             ]),
         ];
-        let kind = |_: usize, _: usize| RowKind::Block(BlockKind::Preamble);
-        let label = |_: usize, _: usize| None;
-        let rows = build_rows(3, 0, 4, &beads, &kind, &label);
+        let rows = preamble_rows(3, 4, &beads);
         let cells: Vec<Vec<Option<Vec<usize>>>> = rows
             .iter()
             .map(|r| {
