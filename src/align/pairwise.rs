@@ -335,7 +335,7 @@ where
                 units += beads[end].a.len();
                 end += 1;
             }
-            if units != w || end - k < 2 && w > 2 {
+            if units != w {
                 return None;
             }
             let (i, j) = (beads[k].a.start, beads[k].b.start);
