@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::model::{BlockKind, Document, Language};
 use crate::normalize::{Anchor, anchors};
 
+pub(crate) use pairwise::MOVE_REACH;
 pub use pairwise::Method;
 use pairwise::{Contested, PairBead, align_units_with, order_lone_runs, pair_by_key};
 use units::{LengthModel, Unit, WEIGHTS, pair_cost};

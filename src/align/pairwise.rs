@@ -268,11 +268,9 @@ pub(crate) fn align_units_with(a: &[Unit], b: &[Unit], contested: &Contested) ->
                 - if anchored { HARD_ANCHOR } else { 0.0 }
         })
     };
-    let beads = moves_undone(
-        beads,
-        &hard,
-        content_cost(a, b, contested, model, links.as_ref()),
-    );
+    let mut cost = content_cost(a, b, contested, model, links.as_ref());
+    let beads = moves_undone(beads, &hard, &mut cost);
+    let beads = moves_marked(beads, &mut cost);
     let beads = beads
         .into_iter()
         .map(|(bead, moved)| {
@@ -387,6 +385,44 @@ where
         k = end;
     }
     out
+}
+
+/// Farthest apart (in beads, and in the rows the checks read) a unit left out and a unit added
+/// are taken for one paragraph moved.
+pub(crate) const MOVE_REACH: usize = 6;
+
+/// The beads with each pair of a pivot unit left out and a version's unit added near it that fit
+/// each other (their pairing costs less than nothing: the evidence agrees) marked as a move,
+/// where the search placed both by itself; nearest pairs first.
+fn moves_marked<F>(mut beads: Vec<(dp::Bead, bool)>, mut cost: F) -> Vec<(dp::Bead, bool)>
+where
+    F: FnMut(Range<usize>, Range<usize>) -> f64,
+{
+    let lone = |x: &dp::Bead, pivot_side: bool| {
+        if pivot_side {
+            x.a.len() == 1 && x.b.is_empty()
+        } else {
+            x.a.is_empty() && x.b.len() == 1
+        }
+    };
+    for k in 0..beads.len() {
+        if beads[k].1 || !lone(&beads[k].0, true) {
+            continue;
+        }
+        let near = (k.saturating_sub(MOVE_REACH)..(k + MOVE_REACH + 1).min(beads.len()))
+            .filter(|&m| !beads[m].1 && lone(&beads[m].0, false));
+        let mut candidates: Vec<usize> = near.collect();
+        candidates.sort_by_key(|&m| m.abs_diff(k));
+        let ra = beads[k].0.a.clone();
+        if let Some(m) = candidates
+            .into_iter()
+            .find(|&m| cost(ra.clone(), beads[m].0.b.clone()) < 0.0)
+        {
+            beads[k].1 = true;
+            beads[m].1 = true;
+        }
+    }
+    beads
 }
 
 /// The beads with, in each run of units left without counterpart, the version's units (0-1)
@@ -1049,6 +1085,35 @@ mod tests {
         ];
         let unchanged: Vec<(dp::Bead, bool)> = kept.iter().map(|x| (x.clone(), false)).collect();
         assert_eq!(moves_undone(kept, &HashSet::new(), fitting), unchanged);
+    }
+
+    #[test]
+    fn a_unit_left_out_and_a_fitting_one_added_near_it_are_marked_a_move() {
+        let bead = |a: Range<usize>, b: Range<usize>| (dp::Bead { a, b, cost: 0.0 }, false);
+        // Pivot unit 1 left out, version unit 3 added two beads later, and it fits unit 1;
+        // pivot unit 5 left out with nothing fitting it near.
+        let beads = vec![
+            bead(0..1, 0..1),
+            bead(1..2, 1..1),
+            bead(2..3, 1..2),
+            bead(3..4, 2..3),
+            bead(4..4, 3..4),
+            bead(4..5, 4..5),
+            bead(5..6, 5..5),
+            bead(6..7, 5..6),
+        ];
+        let cost = |ra: Range<usize>, rb: Range<usize>| {
+            if (ra.start, rb.start) == (1, 3) {
+                -2.0
+            } else {
+                2.0
+            }
+        };
+        let marked: Vec<bool> = moves_marked(beads, cost).iter().map(|x| x.1).collect();
+        assert_eq!(
+            marked,
+            vec![false, true, false, false, true, false, false, false]
+        );
     }
 
     #[test]

@@ -3,18 +3,14 @@
 use std::collections::BTreeSet;
 
 use super::{Code, Context, Finding, Severity, describe};
-use crate::align::{Method, Row, RowKind};
+use crate::align::{MOVE_REACH, Method, Row, RowKind};
 use crate::model::BlockKind;
-
-/// Farthest (in rows) the two rows of a moved paragraph are looked for from each other: a move
-/// the aligner undoes spans three or four units.
-const MOVE_REACH: usize = 6;
 
 /// The other place of a paragraph version `v` moved, seen from row `r`: where `r` is the row
 /// `v` lacks it in (`added_at_r` false), the nearest row where `v` alone adds it, as `v` and its
 /// line there; where `r` is the row `v` added it at, the nearest row where the pivot has it and
 /// `v` lacks it, as the pivot and its line there. The two are one paragraph when the aligner
-/// undid the move itself (both rows [`Method::Moved`]) or when they hold the same figures.
+/// took them for a move (both rows [`Method::Moved`]) or when they hold the same figures.
 fn moved_counterpart(cx: &Context, r: usize, v: usize, added_at_r: bool) -> Option<(usize, usize)> {
     let rows = &cx.alignment.rows;
     let pivot = cx.pivot();

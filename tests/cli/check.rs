@@ -473,3 +473,44 @@ fn a_moved_paragraph_is_reported_at_both_places_with_the_other_one() {
     );
     assert!(report.contains("2 findings"), "{report}");
 }
+
+#[test]
+fn a_moved_paragraph_without_figures_is_told_by_its_words() {
+    // `Profondément préoccupé …` (lines 35–38, no number or date in it) moved up three places,
+    // before `Rappelant ses résolutions …`: the rows of the move have the method `moved`.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(project("corpora/demo/clean/fr.txt")).unwrap();
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert!(lines[34].starts_with("Profondément préoccupé"));
+    let mut moved: Vec<&str> = lines[..18].to_vec();
+    moved.extend(&lines[34..38]);
+    moved.extend(&lines[18..34]);
+    moved.extend(&lines[38..]);
+    let fr = dir.path().join("fr.txt");
+    std::fs::write(&fr, moved.join("\n")).unwrap();
+    let en = project("corpora/demo/clean/en.txt");
+    let out = versalign().arg("check").arg(&en).arg(&fr).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("paragraph-extra: preambular paragraph in fr has no counterpart in en; moved: en has it at line 33"),
+        "{report}"
+    );
+    assert!(
+        report.contains("(expected after line 33); moved: fr has it at line 19"),
+        "{report}"
+    );
+    let csv = crate::util::stdout_of(
+        versalign()
+            .args(["align", "--format", "csv"])
+            .arg(&en)
+            .arg(&fr),
+    );
+    let methods: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(3))
+        .filter(|m| *m == "moved")
+        .collect();
+    assert_eq!(methods.len(), 2, "{csv}");
+}
