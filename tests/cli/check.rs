@@ -429,26 +429,42 @@ fn pivot_can_be_chosen() {
     assert_eq!(doc["versions"][0]["language"], "en");
 }
 
-/// The French demo version with its first preambular paragraph (`Rappelant ses résolutions
-/// 2004/34 …`, lines 19–22) moved after the third (line 34), written into `dir`.
-fn french_with_a_paragraph_moved(dir: &std::path::Path) -> std::path::PathBuf {
+/// The French demo version with the lines `moved` (0-based, a whole paragraph) put before line
+/// `before`, written into `dir`; `opening` is how the moved paragraph starts.
+fn french_with_lines_moved(
+    dir: &std::path::Path,
+    moved: std::ops::Range<usize>,
+    before: usize,
+    opening: &str,
+) -> std::path::PathBuf {
     let text = std::fs::read_to_string(project("corpora/demo/clean/fr.txt")).unwrap();
     let lines: Vec<&str> = text.split('\n').collect();
-    assert!(lines[18].starts_with("Rappelant ses résolutions"));
-    assert!(lines[33].starts_with("culturels,"));
-    let mut moved: Vec<&str> = lines[..18].to_vec();
-    moved.extend(&lines[22..34]);
-    moved.extend(&lines[18..22]);
-    moved.extend(&lines[34..]);
+    assert!(lines[moved.start].starts_with(opening));
+    let kept: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !moved.contains(k))
+        .map(|(_, l)| *l)
+        .collect();
+    let at = if before > moved.start {
+        before - moved.len()
+    } else {
+        before
+    };
+    let mut out: Vec<&str> = kept[..at].to_vec();
+    out.extend(&lines[moved]);
+    out.extend(&kept[at..]);
     let path = dir.join("fr.txt");
-    std::fs::write(&path, moved.join("\n")).unwrap();
+    std::fs::write(&path, out.join("\n")).unwrap();
     path
 }
 
 #[test]
 fn a_moved_paragraph_is_reported_at_both_places_with_the_other_one() {
     let dir = tempfile::tempdir().unwrap();
-    let fr = french_with_a_paragraph_moved(dir.path());
+    // `Rappelant ses résolutions 2004/34 …` (lines 19–22) moved after the third preambular
+    // paragraph (line 34).
+    let fr = french_with_lines_moved(dir.path(), 18..22, 34, "Rappelant ses résolutions");
     let out = versalign()
         .arg("check")
         .arg(project("corpora/demo/clean/en.txt"))
@@ -479,15 +495,7 @@ fn a_moved_paragraph_without_figures_is_told_by_its_words() {
     // `Profondément préoccupé …` (lines 35–38, no number or date in it) moved up three places,
     // before `Rappelant ses résolutions …`: the rows of the move have the method `moved`.
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(project("corpora/demo/clean/fr.txt")).unwrap();
-    let lines: Vec<&str> = text.split('\n').collect();
-    assert!(lines[34].starts_with("Profondément préoccupé"));
-    let mut moved: Vec<&str> = lines[..18].to_vec();
-    moved.extend(&lines[34..38]);
-    moved.extend(&lines[18..34]);
-    moved.extend(&lines[38..]);
-    let fr = dir.path().join("fr.txt");
-    std::fs::write(&fr, moved.join("\n")).unwrap();
+    let fr = french_with_lines_moved(dir.path(), 34..38, 18, "Profondément préoccupé");
     let en = project("corpora/demo/clean/en.txt");
     let out = versalign().arg("check").arg(&en).arg(&fr).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
