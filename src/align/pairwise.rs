@@ -398,26 +398,18 @@ fn moves_marked<F>(mut beads: Vec<(dp::Bead, bool)>, mut cost: F) -> Vec<(dp::Be
 where
     F: FnMut(Range<usize>, Range<usize>) -> f64,
 {
-    let lone = |x: &dp::Bead, pivot_side: bool| {
-        if pivot_side {
-            x.a.len() == 1 && x.b.is_empty()
-        } else {
-            x.a.is_empty() && x.b.len() == 1
-        }
-    };
+    let left_out = |x: &dp::Bead| x.a.len() == 1 && x.b.is_empty();
+    let added = |x: &dp::Bead| x.a.is_empty() && x.b.len() == 1;
     for k in 0..beads.len() {
-        if beads[k].1 || !lone(&beads[k].0, true) {
+        if beads[k].1 || !left_out(&beads[k].0) {
             continue;
         }
-        let near = (k.saturating_sub(MOVE_REACH)..(k + MOVE_REACH + 1).min(beads.len()))
-            .filter(|&m| !beads[m].1 && lone(&beads[m].0, false));
-        let mut candidates: Vec<usize> = near.collect();
-        candidates.sort_by_key(|&m| m.abs_diff(k));
         let ra = beads[k].0.a.clone();
-        if let Some(m) = candidates
-            .into_iter()
-            .find(|&m| cost(ra.clone(), beads[m].0.b.clone()) < 0.0)
-        {
+        let fitting = (k.saturating_sub(MOVE_REACH)..(k + MOVE_REACH + 1).min(beads.len()))
+            .filter(|&m| !beads[m].1 && added(&beads[m].0))
+            .filter(|&m| cost(ra.clone(), beads[m].0.b.clone()) < 0.0)
+            .min_by_key(|&m| m.abs_diff(k));
+        if let Some(m) = fitting {
             beads[k].1 = true;
             beads[m].1 = true;
         }

@@ -1,16 +1,15 @@
 //! Units and footnotes present in some versions and absent from others.
 
-use std::collections::BTreeSet;
-
 use super::{Code, Context, Finding, Severity, describe};
 use crate::align::{MOVE_REACH, Method, Row, RowKind};
 use crate::model::BlockKind;
+use crate::normalize::{Anchor, compare as compare_anchors};
 
 /// The other place of a paragraph version `v` moved, seen from row `r`: where `r` is the row
 /// `v` lacks it in (`added_at_r` false), the nearest row where `v` alone adds it, as `v` and its
 /// line there; where `r` is the row `v` added it at, the nearest row where the pivot has it and
 /// `v` lacks it, as the pivot and its line there. The two are one paragraph when the aligner
-/// took them for a move (both rows [`Method::Moved`]) or when they hold the same figures.
+/// took them for a move (both rows [`Method::Moved`]) or when their figures match as the number check matches them.
 fn moved_counterpart(cx: &Context, r: usize, v: usize, added_at_r: bool) -> Option<(usize, usize)> {
     let rows = &cx.alignment.rows;
     let pivot = cx.pivot();
@@ -23,18 +22,18 @@ fn moved_counterpart(cx: &Context, r: usize, v: usize, added_at_r: bool) -> Opti
             present == [v]
         }
     };
-    let figures = |row: &Row, w: usize| -> BTreeSet<String> {
+    let figures = |row: &Row, w: usize| -> Vec<Anchor> {
         row.anchors(&cx.alignment.evidence, w)
             .into_iter()
-            .filter(|a| !a.soft)
-            .map(|a| format!("{:?}:{}", a.kind, a.value))
+            .cloned()
             .collect()
     };
     let here = figures(&rows[r], if added_at_r { v } else { pivot });
+    let firm = here.iter().any(|a| !a.soft);
     let same = |k: usize| {
         let (a, b) = (&rows[r], &rows[k]);
         (a.method == Method::Moved && b.method == Method::Moved)
-            || (!here.is_empty() && figures(b, holder) == here)
+            || (firm && compare_anchors(&here, &figures(b, holder)).is_empty())
     };
     let from = r.saturating_sub(MOVE_REACH);
     let to = (r + MOVE_REACH).min(rows.len().saturating_sub(1));
