@@ -459,20 +459,25 @@ fn french_with_lines_moved(
     path
 }
 
+/// The text report of `check PIVOT VERSION`, which must exit 1 (error-level findings).
+fn report_with_errors(pivot: &std::path::Path, version: &std::path::Path) -> String {
+    let out = versalign()
+        .arg("check")
+        .arg(pivot)
+        .arg(version)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn a_moved_paragraph_is_reported_at_both_places_with_the_other_one() {
     let dir = tempfile::tempdir().unwrap();
     // `Rappelant ses résolutions 2004/34 …` (lines 19–22) moved after the third preambular
     // paragraph (line 34).
     let fr = french_with_lines_moved(dir.path(), 18..22, 34, "Rappelant ses résolutions");
-    let out = versalign()
-        .arg("check")
-        .arg(project("corpora/demo/clean/en.txt"))
-        .arg(&fr)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let report = String::from_utf8(out.stdout).unwrap();
+    let report = report_with_errors(&project("corpora/demo/clean/en.txt"), &fr);
     assert!(
         report.contains(
             "paragraph-missing: preambular paragraph of en (line 19) has no counterpart in fr \
@@ -497,9 +502,7 @@ fn a_moved_paragraph_without_figures_is_told_by_its_words() {
     let dir = tempfile::tempdir().unwrap();
     let fr = french_with_lines_moved(dir.path(), 34..38, 18, "Profondément préoccupé");
     let en = project("corpora/demo/clean/en.txt");
-    let out = versalign().arg("check").arg(&en).arg(&fr).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let report = String::from_utf8(out.stdout).unwrap();
+    let report = report_with_errors(&en, &fr);
     assert!(
         report.contains("paragraph-extra: preambular paragraph in fr has no counterpart in en; moved: en has it at line 33"),
         "{report}"
