@@ -2,10 +2,10 @@
 //! findings on a PDF say `zh.pdf: page 2, line 14`.
 //!
 //! poppler does the reading, run as a subprocess with a time limit ([`poppler`]):
-//! `pdftotext -bbox-layout` gives the box of every word, line by line in reading order
-//! ([`layout`]), and the text of a line is its words; the words of a right-to-left line come
-//! in visual order, so a PDF with right-to-left text is read a second time with `pdftotext`,
-//! which gives the same lines in logical order (which no Rust PDF crate manages). The boxes decide what the text alone cannot: a number printed small
+//! `pdftotext -bbox` gives the box of every word in reading order, and the words make up
+//! the lines ([`layout`]), and the text of a line is its words; the words of a right-to-left line come
+//! in visual order, and are put in logical order as plain `pdftotext` would ([`bidi`]). The
+//! boxes decide what the text alone cannot: a number printed small
 //! and raised is a footnote marker (written as a superscript glued to its word, not read as a
 //! number of the sentence), the run of small lines at a page's foot is its footnote area (put
 //! after a rule, each note opening with its marker), and a gap between lines is a paragraph
@@ -15,6 +15,7 @@
 //! Arabic lam-alef order, no spaces between Chinese and Latin letters or digits. Line numbers
 //! in places count the page's text lines in reading order, from 1.
 
+mod bidi;
 mod clean;
 mod layout;
 mod poppler;
@@ -56,8 +57,8 @@ pub(crate) struct Rendered {
 }
 
 /// Read a PDF from its bytes with poppler: the word boxes of every page (a long PDF read by
-/// several processes at once, a range of pages each), and the text from the boxes; a PDF with
-/// right-to-left text is read a second time as text, for its logical order.
+/// several processes at once, a range of pages each), and the text from the boxes, in logical
+/// order where the PDF has right-to-left text.
 pub(crate) fn read(bytes: &[u8]) -> Result<Rendered, PdfError> {
     let pages = if bytes.len() >= SPLIT_FROM_BYTES {
         poppler::page_count(bytes, TIME_LIMIT)
@@ -73,20 +74,19 @@ fn read_in_ranges(
     bytes: &[u8],
     ranges: &[Option<poppler::PageRange>],
 ) -> Result<Rendered, PdfError> {
-    let pages: Vec<Page> =
-        poppler::pdftotext(&["-bbox-layout"], bytes, ranges, TIME_LIMIT, |xhtml| {
-            layout::read(&xhtml)
-        })?
-        .into_iter()
-        .flatten()
-        .collect();
+    let pages: Vec<Page> = poppler::pdftotext(&["-bbox"], bytes, ranges, TIME_LIMIT, |xhtml| {
+        layout::read(&xhtml)
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
     let right_to_left = pages
         .iter()
         .flat_map(|p| &p.lines)
         .flat_map(|l| &l.words)
         .any(|w| w.text.chars().any(clean::is_rtl_letter));
     let text = if right_to_left {
-        poppler::pdftotext(&["-enc", "UTF-8"], bytes, ranges, TIME_LIMIT, |text| text)?.concat()
+        bidi::text(&pages)
     } else {
         layout::text(&pages)
     };
@@ -770,18 +770,67 @@ mod tests {
         assert_eq!(lines[0], "4");
     }
 
-    #[test]
-    fn a_pdf_read_in_page_ranges_reads_as_in_one_piece() {
+    /// Whether poppler's `pdftotext` can be run; when it cannot, the test is skipped with a
+    /// message, unless `VERSALIGN_REQUIRE_TOOLS` is set.
+    fn pdftotext_installed() -> bool {
         if std::process::Command::new("pdftotext")
             .arg("-v")
             .output()
-            .is_err()
+            .is_ok()
         {
-            assert!(
-                std::env::var_os("VERSALIGN_REQUIRE_TOOLS").is_none(),
-                "pdftotext (poppler-utils) is required"
+            return true;
+        }
+        assert!(
+            std::env::var_os("VERSALIGN_REQUIRE_TOOLS").is_none(),
+            "pdftotext (poppler-utils) is required"
+        );
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        false
+    }
+
+    #[test]
+    fn arabic_lines_come_out_as_plain_pdftotext_writes_them() {
+        if !pdftotext_installed() {
+            return;
+        }
+        for set in ["clean", "review"] {
+            let path = format!(
+                "{}/tests/fixtures/pdf/{set}/ar.pdf",
+                env!("CARGO_MANIFEST_DIR")
             );
-            eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+            let bytes = std::fs::read(&path).unwrap();
+            let pages = poppler::pdftotext(&["-bbox"], &bytes, &[None], TIME_LIMIT, |x| {
+                layout::read(&x)
+            })
+            .unwrap()
+            .concat();
+            let plain = std::process::Command::new("pdftotext")
+                .args(["-enc", "UTF-8", &path, "-"])
+                .output()
+                .unwrap();
+            let plain = String::from_utf8(plain.stdout).unwrap();
+            let lines = |text: &str| -> Vec<Vec<String>> {
+                text.trim_end_matches(['\n', '\u{c}'])
+                    .split('\u{c}')
+                    .map(|page| {
+                        page.lines()
+                            .filter(|l| !clean::strip_bidi(l).trim().is_empty())
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .collect()
+            };
+            let ours = lines(&bidi::text(&pages));
+            let theirs = lines(&plain);
+            assert_eq!(ours.len(), 3, "{set}");
+            assert!(ours.iter().flatten().count() > 80, "{set}");
+            assert_eq!(ours, theirs, "{set}");
+        }
+    }
+
+    #[test]
+    fn a_pdf_read_in_page_ranges_reads_as_in_one_piece() {
+        if !pdftotext_installed() {
             return;
         }
         for lang in ["en", "ar"] {
