@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Speed of reading PDF versions (a benchmark, not a test): the time versalign takes to read a
-# PDF as text (`versalign parse`: pdftotext -bbox-layout for the word boxes, run on page ranges
-# by parallel processes for a PDF over 100 KB, a second pdftotext run for the text of a
-# right-to-left PDF, then the layout and the parse), as a ratio to the time of pdftotext alone
-# on the same file (`pdftotext FILE -`), in wall time and in CPU time (user + system, the
-# programs it runs included). Best of RUNS runs each. Files: the demo PDFs (tests/fixtures/pdf)
-# and, when LibreOffice (soffice) is installed, larger ones made in a temporary folder from the
-# demo texts repeated COPIES times. Target: wall-time ratio <= 1.5.
+# PDF as text (`versalign parse`: pdftotext -bbox for the word boxes, run on page ranges by
+# parallel processes for a PDF over 100 KB, then the lines, the layout and the parse), as a
+# ratio to the time of pdftotext alone on the same file (`pdftotext FILE -`), in wall time and
+# in CPU time (user + system, the programs it runs included). Best of RUNS runs each. Files:
+# the demo PDFs (tests/fixtures/pdf) and, when LibreOffice (soffice) is installed, larger ones
+# made in a temporary folder from the demo texts repeated COPIES times. Target: wall-time ratio <= 1.5.
 #
 #   scripts/bench-pdf.sh [RUNS] [COPIES]   defaults 5, 40; results in scripts/results/pdf-speed.txt
 #   BENCH_PROFILE=debug scripts/bench-pdf.sh   time the debug build instead of the release one
