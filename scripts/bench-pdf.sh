@@ -5,7 +5,8 @@
 # ratio to the time of pdftotext alone on the same file (`pdftotext FILE -`), in wall time and
 # in CPU time (user + system, the programs it runs included). Best of RUNS runs each. Files:
 # the demo PDFs (tests/fixtures/pdf) and, when LibreOffice (soffice) is installed, larger ones
-# made in a temporary folder from the demo texts repeated COPIES times. Target: wall-time ratio <= 1.5.
+# made in a temporary folder from the demo texts repeated COPIES times.
+# Target: wall-time ratio <= 1.5.
 #
 #   scripts/bench-pdf.sh [RUNS] [COPIES]   defaults 5, 40; results in scripts/results/pdf-speed.txt
 #   BENCH_PROFILE=debug scripts/bench-pdf.sh   time the debug build instead of the release one
