@@ -2,7 +2,7 @@
 //! a superscript or an asterisk between body paragraphs, wrapped over several lines, or several
 //! notes run together on one line (`… 2002, 16. 3 See CLOUT case No. 190`).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -67,12 +67,42 @@ static EMBEDDED_START: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid embedded footnote pattern")
 });
 
-/// A footnote start: its marker and the byte offset where its text begins.
+/// How many lines after its last reference a note outside a footnote area may start: a page
+/// and a half of hard-wrapped text. A note's body stands at the foot of the page that refers
+/// to it, or of the next one when the reference is at the page's foot.
+const NOTE_REACH_LINES: usize = 150;
+
+/// The footnote markers body text carries, each with the lines it stands on.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Inventory(HashMap<String, Vec<usize>>);
+
+impl Inventory {
+    /// Records `marker` as standing on line `line`.
+    pub(crate) fn add(&mut self, marker: String, line: usize) {
+        self.0.entry(marker).or_default().push(line);
+    }
+
+    /// Whether the body carries `marker` anywhere.
+    fn has(&self, marker: &str) -> bool {
+        self.0.contains_key(marker)
+    }
+
+    /// Whether the body carries `marker` on a line before `line`, within
+    /// [`NOTE_REACH_LINES`] of it.
+    fn referenced_before(&self, marker: &str, line: usize) -> bool {
+        self.0
+            .get(marker)
+            .is_some_and(|at| at.iter().any(|&l| l < line && line - l <= NOTE_REACH_LINES))
+    }
+}
+
+/// A footnote start on line `line`: its marker and the byte offset where its text begins.
 fn note_start(
     text: &str,
+    line: usize,
     in_area: bool,
     expected: u32,
-    inventory: &HashSet<String>,
+    inventory: &Inventory,
 ) -> Option<(String, usize)> {
     let sup_len: usize = text
         .chars()
@@ -88,7 +118,7 @@ fn note_start(
     }
     if let Some(c) = STAR_START.captures(text) {
         let stars = c[1].to_string();
-        return (in_area || inventory.contains(&stars))
+        return (in_area || inventory.has(&stars))
             .then(|| (stars, c.get(2).map_or(0, |m| m.start())));
     }
     let c = PLAIN_START.captures(text)?;
@@ -105,7 +135,9 @@ fn note_start(
     let fits = if in_area {
         (expected..=expected + 2).contains(&n) || (expected == 0 && n >= 1)
     } else {
-        n == expected.max(1) && inventory.contains(&n.to_string())
+        // Outside an area a plain number starts a note only shortly after a reference to it:
+        // a line led by a figure far from any (`2 hélicoptères …`) is body text.
+        n == expected.max(1) && inventory.referenced_before(&n.to_string(), line)
     };
     (fits && (in_area || !glued)).then(|| (n.to_string(), text_start))
 }
@@ -118,7 +150,7 @@ pub(crate) fn scan(
     lines: &[Line],
     kinds: &[LineKind],
     blank_before: &[bool],
-    inventory: &HashSet<String>,
+    inventory: &Inventory,
     lang: Language,
 ) -> (Vec<NoteDraft>, Vec<NoteRole>) {
     let text_lines: Vec<&Line> = lines
@@ -144,12 +176,13 @@ pub(crate) fn scan(
                 let opens = next_text.is_some_and(|j| {
                     note_start(
                         &lines[j].text,
+                        lines[j].no,
                         true,
                         if last_number == 0 { 0 } else { last_number + 1 },
                         inventory,
                     )
                     .is_some()
-                        || note_start(&lines[j].text, true, 0, inventory).is_some()
+                        || note_start(&lines[j].text, lines[j].no, true, 0, inventory).is_some()
                 });
                 roles[i] = if opens {
                     NoteRole::FootnoteRule
@@ -179,7 +212,7 @@ pub(crate) fn scan(
         // Outside a footnote area, a line led by asterisks starts a note only the first time: a
         // document explains each of `*`, `**`, `***` once, and further lines so led are list
         // items (the bullets of a Chinese list), whatever the body's asterisks mark.
-        let start = note_start(text, in_area, expected, inventory).filter(|(m, _)| {
+        let start = note_start(text, lines[i].no, in_area, expected, inventory).filter(|(m, _)| {
             let repeated_star =
                 !in_area && m.starts_with('*') && notes.iter().any(|n| &n.marker == m);
             !repeated_star
@@ -388,14 +421,21 @@ mod tests {
     fn scan_texts(texts: &[&str], lang: Language) -> (Vec<NoteDraft>, Vec<NoteRole>) {
         let ls = lines(texts);
         let kinds = kinds_of(&ls);
-        scan(&ls, &kinds, &vec![false; ls.len()], &HashSet::new(), lang)
+        scan(
+            &ls,
+            &kinds,
+            &vec![false; ls.len()],
+            &Inventory::default(),
+            lang,
+        )
     }
 
     /// Chinese lines, each a paragraph after a blank line, whose body carries a `*` marker.
     fn scan_paragraphs_with_star(texts: &[&str]) -> (Vec<NoteDraft>, Vec<NoteRole>) {
         let ls = lines(texts);
         let kinds = kinds_of(&ls);
-        let inventory: HashSet<String> = ["*".to_string()].into();
+        let mut inventory = Inventory::default();
+        inventory.add("*".to_string(), 1);
         scan(&ls, &kinds, &vec![true; ls.len()], &inventory, Language::Zh)
     }
 
@@ -450,7 +490,7 @@ mod tests {
             &ls,
             &kinds,
             &[false, false, true],
-            &HashSet::new(),
+            &Inventory::default(),
             Language::En,
         );
         assert!(notes.is_empty());
@@ -465,9 +505,41 @@ mod tests {
             "1 See A/56/100.",
         ]);
         let kinds = kinds_of(&ls);
-        let inventory: HashSet<String> = ["1".to_string()].into();
+        let mut inventory = Inventory::default();
+        inventory.add("1".to_string(), 1);
         let (notes, _) = scan(&ls, &kinds, &[false, true, true], &inventory, Language::En);
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].text, "See A/56/100.");
+    }
+
+    #[test]
+    fn a_line_led_by_a_figure_far_from_or_before_its_marker_is_body_text() {
+        // The devset's `2 hélicoptères militaires turcs …` stood 1,600 lines after the only
+        // `2` marker and was taken for its footnote; `1 P-4, 2 P-3 …` stood before any `1`.
+        let at = |no: usize, text: &str| Line::new(no, text).expect("a non-blank line");
+        let ls = vec![
+            at(10, "1 P-4, 2 P-3 et 4 agents du Service mobile."),
+            at(20, "Le DLR a mis au point le robot MASCOT2 et l'a fourni1."),
+            at(
+                30 + NOTE_REACH_LINES,
+                "2 hélicoptères militaires turcs ont violé l'espace.",
+            ),
+        ];
+        let kinds = kinds_of(&ls);
+        let mut inventory = Inventory::default();
+        inventory.add("1".to_string(), 20);
+        inventory.add("2".to_string(), 20);
+        let notes = |ls: &[Line]| scan(ls, &kinds, &[true; 3], &inventory, Language::Fr).0;
+        assert!(notes(&ls).is_empty());
+        // The same lines as notes shortly after their references.
+        let near = vec![
+            at(20, "Le DLR a mis au point le robot MASCOT2 et l'a fourni1."),
+            at(22, "1 P-4, 2 P-3 et 4 agents du Service mobile."),
+            at(
+                20 + NOTE_REACH_LINES,
+                "2 hélicoptères militaires turcs ont violé l'espace.",
+            ),
+        ];
+        assert_eq!(markers_of(&notes(&near)), vec!["1", "2"]);
     }
 }

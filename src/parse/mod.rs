@@ -106,12 +106,12 @@ pub fn parse(text: &str, file: &str, options: &ParseOptions) -> Document {
         let sample = body_sample(&lines, &roles, DETECT_BYTES);
         language::detect(&sample).map_or(Language::En, |d| d.language)
     });
-    let inventory: HashSet<String> = lines
-        .iter()
-        .zip(&roles)
-        .filter(|(_, r)| **r == Role::Body)
-        .flat_map(|(l, _)| markers::inventory(&l.text, probe_language).collect::<Vec<_>>())
-        .collect();
+    let mut inventory = footnotes::Inventory::default();
+    for (line, _) in lines.iter().zip(&roles).filter(|(_, r)| **r == Role::Body) {
+        for marker in markers::inventory(&line.text, probe_language) {
+            inventory.add(marker, line.no);
+        }
+    }
     let kinds: Vec<LineKind> = lines
         .iter()
         .zip(&roles)
