@@ -8,8 +8,12 @@ fixed seed, 5 % of every translation's paragraphs and 2 % of the English paragra
 (disjoint sets), and `BIN check --json --pivot en` runs on the pairs en–zh, en–ar, en–ru, en–fr,
 en–es and on the triple en+fr+zh. A deletion counts as found when a paragraph-missing or
 paragraph-extra finding stands on a row where the version lacking the paragraph has no cell and
-every other version has exactly that one paragraph. Every other presence finding is "elsewhere".
-The wall time of each check (start-up included) is reported too.
+every other version has exactly that one paragraph. Every other presence finding is "elsewhere";
+of those, the ones `check` also gives on the untouched versions (the same code on a row holding
+the same devset lines: lines of the devset that are not translations of each other, or that
+versalign fails to pair whatever is deleted) are counted apart, as the mutation suite subtracts
+the findings of the unmutated set. The wall time of each check (start-up included) is reported
+too.
 
 VERSALIGN_CORPORA defaults to ../shared/corpora. Writes the table to OUT.md when given, keeping
 what OUT.md holds from a line "## Earlier figures" on.
@@ -63,9 +67,24 @@ def write_version(path, lines, deleted):
     return at
 
 
-def score(report, langs, line_maps, deleted):
-    """(found, deletions, elsewhere findings) of one check report."""
+def presence_findings(report, langs, line_maps):
+    """The paragraph-missing/extra findings of a report, each with its row number and a key:
+    the code and the devset lines of the row's cells."""
     rows = {r["row"]: r for r in report["rows"]}
+    out = []
+    for f in report["findings"]:
+        if f["code"] not in ("paragraph-missing", "paragraph-extra") or f["row"] not in rows:
+            continue
+        cells = rows[f["row"]]["cells"]
+        lines = tuple((lang, line_maps[lang].get(cells[lang]["line"]))
+                      for lang in langs if cells.get(lang))
+        out.append((f["row"], (f["code"], lines)))
+    return out
+
+
+def score(report, langs, line_maps, deleted, baseline):
+    """(found, deletions, elsewhere findings, of them in `baseline`) of one check report;
+    `baseline` holds the keys of the findings on the untouched versions."""
     own = {}
     for r in report["rows"]:
         cells = r["cells"]
@@ -84,17 +103,38 @@ def score(report, langs, line_maps, deleted):
                 (p,) = paras
                 if p in deleted[absent[0]]:
                     own[r["row"]] = (absent[0], p)
-    found, elsewhere = set(), 0
-    for f in report["findings"]:
-        if f["code"] not in ("paragraph-missing", "paragraph-extra"):
-            continue
-        hit = own.get(f["row"])
-        if hit and f["row"] in rows:
+    found, elsewhere, untouched = set(), 0, 0
+    for row, key in presence_findings(report, langs, line_maps):
+        hit = own.get(row)
+        if hit:
             found.add(hit)
         else:
             elsewhere += 1
+            untouched += key in baseline
     total = sum(len(d) for d in deleted.values())
-    return len(found), total, elsewhere
+    return len(found), total, elsewhere, untouched
+
+
+def check(binary, files):
+    """The JSON report of `check --pivot en` on `files`, and its wall time."""
+    start = time.perf_counter()
+    out = subprocess.run([binary, "check", "--json", "--pivot", "en", *files],
+                         capture_output=True, check=False)
+    took = time.perf_counter() - start
+    if out.returncode not in (0, 1):
+        sys.exit(f"check failed on {files}: {out.stderr.decode()}")
+    return json.loads(out.stdout), took
+
+
+def untouched_findings(binary, lines, langs, folder):
+    """The keys of the presence findings `check` gives on the versions with nothing deleted."""
+    line_maps, files = {}, []
+    for lang in langs:
+        path = folder / f"untouched-{lang}.txt"
+        line_maps[lang] = write_version(path, lines[lang], set())
+        files.append(str(path))
+    report, _ = check(binary, files)
+    return {key for _, key in presence_findings(report, langs, line_maps)}
 
 
 def run_set(binary, lines, langs, work):
@@ -109,15 +149,10 @@ def run_set(binary, lines, langs, work):
         files.append(str(path))
     best = None
     for _ in range(3):
-        start = time.perf_counter()
-        out = subprocess.run([binary, "check", "--json", "--pivot", "en", *files],
-                             capture_output=True, check=False)
-        took = time.perf_counter() - start
+        report, took = check(binary, files)
         best = took if best is None else min(best, took)
-    if out.returncode not in (0, 1):
-        sys.exit(f"check failed on {langs}: {out.stderr.decode()}")
-    found, total, elsewhere = score(json.loads(out.stdout), langs, line_maps, deleted)
-    return found, total, elsewhere, best
+    baseline = untouched_findings(binary, lines, langs, folder)
+    return (*score(report, langs, line_maps, deleted, baseline), best)
 
 
 # Handwritten history below this line of OUT.md is kept when the file is rewritten.
@@ -130,14 +165,15 @@ def main():
     binary = os.path.realpath(sys.argv[1])
     root = Path(__file__).resolve().parent.parent
     lines = corpus_lines(root)
-    table = ["| versions | deletions | on their own row | presence findings elsewhere | check time |",
-             "|---|---:|---:|---:|---:|"]
+    table = ["| versions | deletions | on their own row | presence findings elsewhere "
+             "| of them also on the untouched versions | check time |",
+             "|---|---:|---:|---:|---:|---:|"]
     with tempfile.TemporaryDirectory() as tmp:
         for langs in SETS:
-            found, total, elsewhere, took = run_set(binary, lines, langs, Path(tmp))
+            found, total, elsewhere, untouched, took = run_set(binary, lines, langs, Path(tmp))
             table.append(f"| {'+'.join(langs)} | {total} | {found} ({100 * found / total:.1f} %) "
                          f"| {elsewhere} ({100 * elsewhere / total:.1f} % of deletions) "
-                         f"| {took:.2f} s |")
+                         f"| {untouched} | {took:.2f} s |")
             print(table[-1], flush=True)
     text = ("Random deletions (seed %d: %d %% of each translation's, %d %% of the English "
             "paragraphs), 4,000 unpc-devset paragraphs, `check --json --pivot en`, best of 3 "
