@@ -462,9 +462,12 @@ pub(crate) struct Label {
 
 /// A paragraph number: `12. `, Arabic `12 - ` (but not `17 - 25`, a range of days).
 static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    // `12 - ` (Arabic) is a number, `17 - 25 February` a range of days.
-    Regex::new(r"^([0-9]{1,3}) ?[.．](?: +|\t)[^ ]|^([0-9]{1,3}) ?[-–](?: +[^0-9 ]|[^0-9 \-–])")
-        .expect("valid paragraph pattern")
+    // `12 - ` (Arabic) is a number, `17 - 25 February` a range of days; a lower-case letter
+    // glued to the dash makes an ordinal or a compound (`240-е пленарное заседание`, `10-day`).
+    Regex::new(
+        r"^([0-9]{1,3}) ?[.．](?: +|\t)[^ ]|^([0-9]{1,3}) ?[-–](?: +[^0-9 ]|[^0-9 \-–a-zа-яё])",
+    )
+    .expect("valid paragraph pattern")
 });
 /// A Latin sub-paragraph letter or roman numeral: `(a)`, `(iv)`, `c)`.
 static LATIN_SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
@@ -833,6 +836,9 @@ mod tests {
         assert_eq!(label("14 April 2000,9"), None);
         assert_eq!(label("17 - 25 февраля 2015 года"), None);
         assert_eq!(label("17 - 25 شباط/فبراير 2015"), None);
+        assert_eq!(label("240-е пленарное заседание"), None);
+        assert_eq!(label("7360-го заседания"), None);
+        assert_eq!(label("10-day period"), None);
     }
 
     #[test]
