@@ -69,6 +69,7 @@ enum Class {
     Neutral,
 }
 
+/// The class of `c` in the reordering, from its Unicode bidirectional class.
 fn class(c: char) -> Class {
     match bidi_class(c) {
         BidiClass::L => Class::Left,

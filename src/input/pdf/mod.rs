@@ -2,9 +2,9 @@
 //! findings on a PDF say `zh.pdf: page 2, line 14`.
 //!
 //! poppler does the reading, run as a subprocess with a time limit ([`poppler`]):
-//! `pdftotext -bbox` gives the box of every word in reading order, and the words make up
-//! the lines ([`layout`]), and the text of a line is its words; the words of a right-to-left line come
-//! in visual order, and are put in logical order as plain `pdftotext` would ([`bidi`]). The
+//! `pdftotext -bbox` gives the box of every word in reading order, and the words make up the
+//! lines ([`layout`]), whose text is their words. The words of a right-to-left line come in
+//! visual order; [`bidi`] puts them in logical order, as plain `pdftotext` writes them. The
 //! boxes decide what the text alone cannot: a number printed small
 //! and raised is a footnote marker (written as a superscript glued to its word, not read as a
 //! number of the sentence), the run of small lines at a page's foot is its footnote area (put
