@@ -788,16 +788,21 @@ mod tests {
         false
     }
 
+    /// The path of the committed demo PDF of `lang` in fixture set `set`.
+    fn fixture(set: &str, lang: &str) -> String {
+        format!(
+            "{}/tests/fixtures/pdf/{set}/{lang}.pdf",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    }
+
     #[test]
     fn arabic_lines_come_out_as_plain_pdftotext_writes_them() {
         if !pdftotext_installed() {
             return;
         }
         for set in ["clean", "review"] {
-            let path = format!(
-                "{}/tests/fixtures/pdf/{set}/ar.pdf",
-                env!("CARGO_MANIFEST_DIR")
-            );
+            let path = fixture(set, "ar");
             let bytes = std::fs::read(&path).unwrap();
             let pages = poppler::pdftotext(&["-bbox"], &bytes, &[None], TIME_LIMIT, |x| {
                 layout::read(&x)
@@ -834,10 +839,7 @@ mod tests {
             return;
         }
         for lang in ["en", "ar"] {
-            let path = format!(
-                "{}/tests/fixtures/pdf/review/{lang}.pdf",
-                env!("CARGO_MANIFEST_DIR")
-            );
+            let path = fixture("review", lang);
             let bytes = std::fs::read(&path).unwrap();
             assert_eq!(poppler::page_count(&bytes, TIME_LIMIT), Some(3), "{lang}");
             let whole = read_in_ranges(&bytes, &[None]).unwrap();
